@@ -1,0 +1,175 @@
+// The typed model of one markdown implementation plan. Every element carries a Span whose
+// offsets index the ORIGINAL text (BOM and CRLF included), so edits can splice by offset.
+
+/** line and column are 1-based (column counts UTF-16 code units, BOM excluded on line 1); offset is 0-based into `PlanDocument.text`. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** `end` is exclusive: text.slice(start.offset, end.offset) is the element's source. */
+export interface Span {
+  start: Position;
+  end: Position;
+}
+
+export type FieldForm = "bold" | "list" | "frontmatter" | "plain";
+
+/** A header field such as `**Status:** Approved`, `- Status: Approved` or frontmatter `status: approved`. */
+export interface HeaderField {
+  /** the key as written, without markup: "Status" */
+  key: string;
+  /** the value with markup stripped and trimmed */
+  value: string;
+  form: FieldForm;
+  /** the whole field (the line, or the frontmatter entry) */
+  span: Span;
+  /** the raw value bytes, for in-place edits */
+  valueSpan: Span;
+}
+
+/** Canonical section names the parser knows (aliases map onto these). */
+export type SectionKind =
+  | "overview"
+  | "current-state"
+  | "desired-end-state"
+  | "not-doing"
+  | "implementation-approach"
+  | "implementation-phases"
+  | "testing-strategy"
+  | "rollout"
+  | "references"
+  | "open-questions"
+  | "change-log"
+  | "key-discoveries"
+  | "success-criteria";
+
+export interface Section {
+  /** heading text with markup stripped ("Open Questions (should be empty …)") */
+  heading: string;
+  /** heading normalised for matching: lower case, no emoji/numbering/punctuation */
+  normalized: string;
+  /** the canonical kind when the heading (or an alias) is known */
+  kind: SectionKind | null;
+  depth: number;
+  /** the heading line */
+  headingSpan: Span;
+  /** from the heading start to the start of the next heading of the same or a higher level (or EOF) */
+  span: Span;
+}
+
+export interface Checkbox {
+  /** item text with markup stripped */
+  text: string;
+  checked: boolean;
+  /** the list item's first line */
+  span: Span;
+  /** offset of the character between the brackets (' ', 'x' or 'X') */
+  markOffset: number;
+}
+
+export interface FileRef {
+  /** the path as written, without backticks or a trailing `:12-34` line range */
+  path: string;
+  /** "12-34" when the entry names a line range */
+  lines: string | null;
+  span: Span;
+}
+
+/** A `✅ Confirmed by @user on YYYY-MM-DD at <sha>` marker written by `/plan phase-done`. */
+export interface GateConfirmation {
+  user: string;
+  date: string;
+  sha: string;
+  span: Span;
+}
+
+export interface Gate {
+  /** the gate text with markup stripped (empty string when the gate has no text) */
+  text: string;
+  /** the label line (`**Confirmation Gate**: …`) or the heading */
+  span: Span;
+  /** where the gate's text is, when it has any */
+  textSpan: Span | null;
+  form: "bold" | "heading";
+  confirmation: GateConfirmation | null;
+}
+
+export interface Criteria {
+  automated: Checkbox[];
+  manual: Checkbox[];
+  /** boxes under a success-criteria label that is not split into Automated/Manual */
+  other: Checkbox[];
+  /** where the criteria label/heading is, null when the phase has none */
+  span: Span | null;
+}
+
+export interface Phase {
+  /** the label as written: "1A", "02b", "3.1", "3+" */
+  id: string;
+  /** heading title without the `Phase N:` prefix and without markdown emphasis */
+  title: string;
+  depth: number;
+  headingSpan: Span;
+  /** heading start to the next heading of the same or higher level, or to the next phase */
+  span: Span;
+  /** `## ~~Phase 0: …~~ (REMOVED)` */
+  removed: boolean;
+  files: FileRef[];
+  criteria: Criteria;
+  gate: Gate | null;
+}
+
+export interface OpenQuestion {
+  text: string;
+  resolved: boolean;
+  span: Span;
+}
+
+export interface ChangeLogRow {
+  /** all cells as written (trimmed, markup kept) */
+  cells: string[];
+  date: string;
+  author: string;
+  change: string;
+  span: Span;
+}
+
+export interface ChangeLog {
+  /** the section heading ("Change Log", "Changelog") */
+  section: Section;
+  /** the table, null when the section has no table */
+  table: {
+    span: Span;
+    header: string[];
+    /** column index of each known column, -1 when absent */
+    columns: { date: number; author: number; change: number };
+    rows: ChangeLogRow[];
+  } | null;
+  /** where a new table row would be inserted (just after the last row, or after the delimiter row) */
+  insertOffset: number;
+}
+
+export interface PlanDocument {
+  path: string;
+  /** the original text, byte for byte (as decoded UTF-8) */
+  text: string;
+  bom: boolean;
+  eol: "\n" | "\r\n";
+  finalNewline: boolean;
+  title: { text: string; span: Span } | null;
+  fields: HeaderField[];
+  /** the document status field, if any (frontmatter wins over body fields) */
+  status: HeaderField | null;
+  frontmatter: Record<string, unknown> | null;
+  sections: Section[];
+  phases: Phase[];
+  openQuestions: { section: Section; items: OpenQuestion[] } | null;
+  changeLog: ChangeLog | null;
+  /** every task-list checkbox outside code, in document order */
+  checkboxes: Checkbox[];
+  isPlan: boolean;
+  /** set when the text was not parsed (too large, pathological); every list above is then empty */
+  unparseable: { reason: string } | null;
+}

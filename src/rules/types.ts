@@ -1,0 +1,38 @@
+import type { PlanDocument, Span } from "../plan/types.js";
+import type { Config } from "../config/schema.js";
+
+export type Severity = "error" | "warning" | "notice";
+
+/** What a rule reports; the engine adds the rule id and resolves the severity. */
+export interface RuleReport {
+  span: Span;
+  message: string;
+  /** overrides the rule's default severity for this one report (e.g. open questions before Approved) */
+  severity?: Severity;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** 1-based; endLine/endColumn inclusive of the last character's column + 1 (exclusive column) */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  /** the file the finding is in (set by the lint runner) */
+  path: string;
+}
+
+export interface RuleContext {
+  config: Config;
+}
+
+export interface Rule {
+  /** kebab-case id, also the docs page name: docs/rules/<id>.md */
+  id: string;
+  defaultSeverity: Severity;
+  /** one line: what the rule checks */
+  description: string;
+  check(plan: PlanDocument, ctx: RuleContext): RuleReport[];
+}
