@@ -1,0 +1,66 @@
+import type { Octokit } from "@octokit/rest";
+
+export type GitHubReader = Pick<Octokit, "graphql" | "request">;
+
+export interface BranchFiles {
+  /** the branch head commit oid, null when the branch does not exist */
+  headOid: string | null;
+  /** each requested path's text at that head, null when the file is absent, binary or not UTF-8 */
+  texts: Record<string, string | null>;
+}
+
+interface BlobNode {
+  oid: string;
+  text: string | null;
+  isTruncated: boolean;
+  isBinary: boolean | null;
+}
+
+type ReadResponse = {
+  repository: ({ ref: { target: { oid: string } | null } | null } & Record<string, BlobNode | null | unknown>) | null;
+};
+
+/**
+ * Reads the head oid of `branch` and the text of `paths` in ONE GraphQL query, so the texts are
+ * exactly the head's (no race between reading the ref and the files). Reads from GraphQL because
+ * REST `git/ref` responses may be served from a cache up to 60 s old.
+ */
+export async function readBranchFiles(
+  octokit: GitHubReader,
+  target: { owner: string; repo: string; branch: string; paths: readonly string[] },
+): Promise<BranchFiles> {
+  const { owner, repo, branch, paths } = target;
+  const fields = paths
+    .map((_, i) => `f${i}: object(expression: $e${i}) { ... on Blob { oid text isTruncated isBinary } }`)
+    .join("\n      ");
+  const declared = paths.map((_, i) => `, $e${i}: String!`).join("");
+  const query = `query readBranchFiles($owner: String!, $repo: String!, $ref: String!${declared}) {
+    repository(owner: $owner, name: $repo) {
+      ref(qualifiedName: $ref) { target { oid } }
+      ${fields}
+    }
+  }`;
+  const variables: Record<string, string> = { owner, repo, ref: `refs/heads/${branch}` };
+  paths.forEach((p, i) => (variables[`e${i}`] = `${branch}:${p}`));
+  const data = await octokit.graphql<ReadResponse>(query, variables);
+  const headOid = data.repository?.ref?.target?.oid ?? null;
+  const texts: Record<string, string | null> = {};
+  for (const [i, path] of paths.entries()) {
+    const blob = (data.repository?.[`f${i}`] ?? null) as BlobNode | null;
+    texts[path] = headOid === null || blob === null ? null : await blobText(octokit, owner, repo, blob);
+  }
+  return { headOid, texts };
+}
+
+async function blobText(octokit: GitHubReader, owner: string, repo: string, blob: BlobNode): Promise<string | null> {
+  if (blob.isBinary) return null;
+  if (blob.text !== null && !blob.isTruncated) return blob.text;
+  // GraphQL truncates large blobs; the REST blob endpoint returns the full bytes (base64).
+  const { data } = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { owner, repo, file_sha: blob.oid });
+  const bytes = Buffer.from(data.content, "base64");
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
