@@ -1,0 +1,52 @@
+import { configSchema, type Config } from "./schema.js";
+import type { ConfigError } from "./config-error.js";
+import { describeIssues, type PathedProblem } from "./describe-issues.js";
+import { keyPath } from "./key-path.js";
+
+export interface Validated {
+  config: Config;
+  problems: PathedProblem[];
+}
+
+/**
+ * Validates a parsed configuration. On errors the config is the defaults merged with every
+ * valid part: each offending value (a whole list when one item is bad) or unknown key is
+ * dropped and the rest is parsed again, so one typo does not silently undo the other settings.
+ */
+export function validateConfigValue(input: unknown): Validated {
+  const first = configSchema.safeParse(input ?? {});
+  if (first.success) return { config: first.data, problems: [] };
+  const problems = describeIssues(first.error.issues, input);
+  let salvaged: unknown = isMapping(input) ? structuredClone(input) : {};
+  let issues = first.error.issues;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    for (const problem of describeIssues(issues, salvaged)) salvaged = without(salvaged, problem);
+    const retry = configSchema.safeParse(salvaged);
+    if (retry.success) return { config: retry.data, problems };
+    issues = retry.error.issues;
+  }
+  return { config: configSchema.parse({}), problems };
+}
+
+/** Validates an already-parsed object (e.g. Probot's merged `context.config`); errors carry no line. */
+export function validateConfigObject(input: unknown): { config: Config; errors: ConfigError[] } {
+  const { config, problems } = validateConfigValue(input);
+  return { config, errors: problems.map((p) => ({ key: keyPath(p.path), line: null, message: p.message })) };
+}
+
+function without(root: unknown, problem: PathedProblem): unknown {
+  const firstIndex = problem.path.findIndex((segment) => typeof segment === "number");
+  const path = firstIndex >= 0 ? problem.path.slice(0, firstIndex) : problem.path;
+  if (path.length === 0) return {};
+  let parent: unknown = root;
+  for (const segment of path.slice(0, -1)) {
+    if (!isMapping(parent)) return root;
+    parent = parent[segment as string];
+  }
+  if (isMapping(parent)) delete parent[path[path.length - 1] as string];
+  return root;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
