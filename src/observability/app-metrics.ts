@@ -1,0 +1,31 @@
+import { Counter, Gauge, Histogram, Registry } from "./metrics.js";
+
+/** The metrics plan-hygiene exposes on /metrics (when METRICS_ENABLED=true). */
+export interface AppMetrics {
+  registry: Registry;
+  deliveries: Counter;
+  handlerDuration: Histogram;
+  inFlight: Gauge;
+  apiRequests: Counter;
+  rateLimitRemaining: Gauge;
+}
+
+export function createAppMetrics(): AppMetrics {
+  const registry = new Registry();
+  return {
+    registry,
+    deliveries: registry.register(
+      new Counter("plan_hygiene_deliveries_total", "Webhook deliveries handled, by event (name.action) and outcome (ok, skipped, error).", ["event", "outcome"]),
+    ),
+    handlerDuration: registry.register(
+      new Histogram("plan_hygiene_handler_duration_seconds", "Time from receiving a verified delivery to the end of its handler.", ["event"], [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]),
+    ),
+    inFlight: registry.register(new Gauge("plan_hygiene_deliveries_in_flight", "Deliveries being handled right now.")),
+    apiRequests: registry.register(
+      new Counter("plan_hygiene_github_api_requests_total", "GitHub API requests made while handling deliveries, by HTTP status (\"error\" when no response).", ["status"]),
+    ),
+    rateLimitRemaining: registry.register(
+      new Gauge("plan_hygiene_github_rate_limit_remaining", "x-ratelimit-remaining of the last GitHub response, by x-ratelimit-resource (core, graphql, …).", ["resource"]),
+    ),
+  };
+}
