@@ -21,35 +21,51 @@ type ReadResponse = {
 };
 
 /**
- * Reads the head oid of `branch` and the text of `paths` in ONE GraphQL query, so the texts are
- * exactly the head's (no race between reading the ref and the files). Reads from GraphQL because
- * REST `git/ref` responses may be served from a cache up to 60 s old.
+ * Reads the head oid of `branch`, then the text of `paths` AT THAT OID (never `branch:path`, which
+ * could resolve to a newer head than the oid and make a compare-and-swap clobber a concurrent
+ * push). Reads from GraphQL because REST `git/ref` responses may be served from a 60 s cache.
  */
 export async function readBranchFiles(
   octokit: GitHubReader,
   target: { owner: string; repo: string; branch: string; paths: readonly string[] },
 ): Promise<BranchFiles> {
   const { owner, repo, branch, paths } = target;
+  const data = await octokit.graphql<ReadResponse>(
+    `query readBranchHead($owner: String!, $repo: String!, $ref: String!) {
+      repository(owner: $owner, name: $repo) { ref(qualifiedName: $ref) { target { oid } } }
+    }`,
+    { owner, repo, ref: `refs/heads/${branch}` },
+  );
+  const headOid = data.repository?.ref?.target?.oid ?? null;
+  if (headOid === null) return { headOid, texts: Object.fromEntries(paths.map((p) => [p, null])) };
+  return { headOid, texts: await readFilesAtCommit(octokit, { owner, repo, rev: headOid, paths }) };
+}
+
+/** The text of `paths` at commit (or other revision) `rev`; null for absent, binary or non-UTF-8 files. */
+export async function readFilesAtCommit(
+  octokit: GitHubReader,
+  target: { owner: string; repo: string; rev: string; paths: readonly string[] },
+): Promise<Record<string, string | null>> {
+  const { owner, repo, rev, paths } = target;
+  if (paths.length === 0) return {};
   const fields = paths
     .map((_, i) => `f${i}: object(expression: $e${i}) { ... on Blob { oid text isTruncated isBinary } }`)
     .join("\n      ");
   const declared = paths.map((_, i) => `, $e${i}: String!`).join("");
-  const query = `query readBranchFiles($owner: String!, $repo: String!, $ref: String!${declared}) {
+  const query = `query readFilesAtCommit($owner: String!, $repo: String!${declared}) {
     repository(owner: $owner, name: $repo) {
-      ref(qualifiedName: $ref) { target { oid } }
       ${fields}
     }
   }`;
-  const variables: Record<string, string> = { owner, repo, ref: `refs/heads/${branch}` };
-  paths.forEach((p, i) => (variables[`e${i}`] = `${branch}:${p}`));
+  const variables: Record<string, string> = { owner, repo };
+  paths.forEach((p, i) => (variables[`e${i}`] = `${rev}:${p}`));
   const data = await octokit.graphql<ReadResponse>(query, variables);
-  const headOid = data.repository?.ref?.target?.oid ?? null;
   const texts: Record<string, string | null> = {};
   for (const [i, path] of paths.entries()) {
     const blob = (data.repository?.[`f${i}`] ?? null) as BlobNode | null;
-    texts[path] = headOid === null || blob === null ? null : await blobText(octokit, owner, repo, blob);
+    texts[path] = blob === null || typeof blob !== "object" || !("isBinary" in blob) ? null : await blobText(octokit, owner, repo, blob);
   }
-  return { headOid, texts };
+  return texts;
 }
 
 async function blobText(octokit: GitHubReader, owner: string, repo: string, blob: BlobNode): Promise<string | null> {
