@@ -2,6 +2,8 @@ import { configSchema, type Config } from "./schema.js";
 import type { ConfigError } from "./config-error.js";
 import { describeIssues, type PathedProblem } from "./describe-issues.js";
 import { keyPath } from "./key-path.js";
+import { didYouMean } from "./did-you-mean.js";
+import { rules } from "../rules/index.js";
 
 export interface Validated {
   config: Config;
@@ -15,8 +17,9 @@ export interface Validated {
  */
 export function validateConfigValue(input: unknown): Validated {
   const first = configSchema.safeParse(input ?? {});
-  if (first.success) return { config: first.data, problems: [] };
-  const problems = describeIssues(first.error.issues, input);
+  const unknownRules = unknownRuleIds(input);
+  if (first.success) return { config: first.data, problems: unknownRules };
+  const problems = [...describeIssues(first.error.issues, input), ...unknownRules];
   let salvaged: unknown = isMapping(input) ? structuredClone(input) : {};
   let issues = first.error.issues;
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -32,6 +35,19 @@ export function validateConfigValue(input: unknown): Validated {
 export function validateConfigObject(input: unknown): { config: Config; errors: ConfigError[] } {
   const { config, problems } = validateConfigValue(input);
   return { config, errors: problems.map((p) => ({ key: keyPath(p.path), line: null, message: p.message })) };
+}
+
+/** `rules:` keys that name no rule (a typo there would silently leave the rule at its default). */
+function unknownRuleIds(input: unknown): PathedProblem[] {
+  const configured = isMapping(input) && isMapping(input.rules) ? Object.keys(input.rules) : [];
+  const ids = rules.map((rule) => rule.id);
+  return configured
+    .filter((id) => !ids.includes(id))
+    .map((id) => {
+      const suggestion = didYouMean(id, ids);
+      const hint = suggestion ? `did you mean \`${suggestion}\`?` : `known rules: ${ids.map((known) => `\`${known}\``).join(", ")}`;
+      return { path: ["rules", id], unknownKey: true, message: `unknown rule \`${id}\` in \`rules\` (${hint})` };
+    });
 }
 
 function without(root: unknown, problem: PathedProblem): unknown {

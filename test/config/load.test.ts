@@ -149,3 +149,14 @@ describe("formatConfigError", () => {
     expect(formatConfigError({ key: "a", line: null, message: "m" }, "x.yml")).toBe("x.yml: m");
   });
 });
+
+describe("rule ids in `rules`", () => {
+  it("reports an id that names no rule, with a suggestion, and keeps the others", () => {
+    const { config, errors } = loadConfig("rules:\n  open-question: off\n  status: warning\n  frobnicate: error\n");
+    expect(errors).toEqual([
+      { key: "rules.open-question", line: 2, message: "unknown rule `open-question` in `rules` (did you mean `open-questions`?)" },
+      { key: "rules.frobnicate", line: 4, message: expect.stringMatching(/^unknown rule `frobnicate` in `rules` \(known rules: `plan-unparseable`, /) },
+    ]);
+    expect(config.rules.status).toBe("warning");
+  });
+});
