@@ -1,0 +1,421 @@
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import nock from "nock";
+import { GitStore, type FileChange } from "./fake-github/git-store.js";
+import { executeGraphql } from "./fake-github/graphql.js";
+import { HttpError, Router, type RouteHandler } from "./fake-github/router.js";
+import { addCheckRoutes } from "./fake-github/rest-checks.js";
+import { addGitRoutes } from "./fake-github/rest-git.js";
+import { addPullRoutes } from "./fake-github/rest-pulls.js";
+import type { FakeComment, FakePull, FakeRepo, FakeUser, LoggedRequest, Role } from "./fake-github/state.js";
+
+export type { FakeCheckRun, FakeComment, FakePull, FakeRepo, LoggedRequest, Role } from "./fake-github/state.js";
+export { HttpError, type RouteContext, type RouteHandler } from "./fake-github/router.js";
+
+export interface FakeRequest {
+  method: string;
+  /** path and query, without the API prefix: /repos/o/r/pulls?state=open */
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+export interface FakeResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+interface Fault {
+  method: string;
+  path: RegExp;
+  status: number;
+  body: unknown;
+  times: number;
+}
+
+/**
+ * One in-memory GitHub for every test: repositories (branches, commits, files), pull requests,
+ * comments, reactions, check runs and permissions, served over REST + GraphQL through a real
+ * HTTP server (`listen()`, GHE-style `/api/v3` + `/api/graphql`) or in-process via nock
+ * (`interceptWithNock()`). Tests set state up with the helpers below and inspect it afterwards;
+ * `requests` logs every API call for counting.
+ */
+export class FakeGitHub {
+  readonly store = new GitStore();
+  readonly repos = new Map<string, FakeRepo>();
+  readonly requests: LoggedRequest[] = [];
+  readonly appId: number;
+  readonly appSlug: string;
+  /** GitHub truncates GraphQL Blob.text for large files; lower it to exercise the REST fallback */
+  graphqlBlobTextLimit = 512 * 1024;
+  /** called before every request is routed (e.g. to move a branch concurrently) */
+  beforeRequest: ((request: LoggedRequest) => void | Promise<void>) | null = null;
+  private readonly router = new Router();
+  private readonly tokens = new Map<string, string>();
+  private readonly users = new Map<string, FakeUser>();
+  private readonly faults: Fault[] = [];
+  private readonly listeners: Array<(event: string, data: Record<string, unknown>) => void> = [];
+  private ids = 1000;
+
+  constructor(options: { appId?: number; appSlug?: string } = {}) {
+    this.appId = options.appId ?? 1;
+    this.appSlug = options.appSlug ?? "plan-hygiene";
+    addGitRoutes(this.router);
+    addPullRoutes(this.router);
+    addCheckRoutes(this.router);
+    this.router.add("POST", "/graphql", ({ body, as }) => {
+      const result = executeGraphql(this, as, body ?? {});
+      const last = this.requests[this.requests.length - 1];
+      if (last) last.graphqlFields = result.fields;
+      const { fields: _fields, ...response } = result;
+      return { body: response };
+    });
+  }
+
+  /** The login of the app's installation (what its comments and commits are authored as). */
+  get botLogin(): string {
+    return `${this.appSlug}[bot]`;
+  }
+
+  // ---- state set-up ------------------------------------------------------------------------
+
+  addRepo(fullName: string, options: { defaultBranch?: string; files?: Record<string, string | Buffer>; private?: boolean; parent?: string } = {}): FakeRepo {
+    const [owner, name] = fullName.split("/") as [string, string];
+    const defaultBranch = options.defaultBranch ?? "main";
+    const repo: FakeRepo = {
+      id: this.nextId(),
+      node_id: `R_${fullName}`,
+      owner,
+      name,
+      fullName,
+      private: options.private ?? false,
+      defaultBranch,
+      refs: new Map(),
+      protectedBranches: new Set(),
+      collaborators: new Map(),
+      pulls: new Map(),
+      comments: [],
+      checkRuns: [],
+      nextNumber: 1,
+      parent: options.parent ?? null,
+    };
+    this.repos.set(fullName, repo);
+    const parentHead = options.parent ? this.repo(options.parent).refs.get(`heads/${this.repo(options.parent).defaultBranch}`) : undefined;
+    const root = parentHead ?? this.store.commitOnto(null, options.files ?? {}, "Initial commit").sha;
+    repo.refs.set(`heads/${defaultBranch}`, root);
+    if (parentHead && options.files && Object.keys(options.files).length) this.commit(fullName, defaultBranch, options.files);
+    return repo;
+  }
+
+  /** Commits `files` (null deletes) on `branch`, creating the branch from `from` (default branch) if needed. Returns the new sha. */
+  commit(fullName: string, branch: string, files: Record<string, string | Buffer | null>, options: { message?: string; from?: string } = {}): string {
+    const repo = this.repo(fullName);
+    let head = repo.refs.get(`heads/${branch}`);
+    if (!head) {
+      head = this.resolveRev(repo, options.from ?? repo.defaultBranch) ?? undefined;
+      if (!head) throw new Error(`fake-github: cannot branch ${branch} from ${options.from}`);
+    }
+    const commit = this.store.commitOnto(head, files, options.message ?? `Update ${Object.keys(files).join(", ")}`);
+    repo.refs.set(`heads/${branch}`, commit.sha);
+    return commit.sha;
+  }
+
+  openPullRequest(
+    fullName: string,
+    options: { head: string; base?: string; title?: string; body?: string | null; draft?: boolean; user?: string; headRepo?: string; number?: number },
+  ): FakePull {
+    const repo = this.repo(fullName);
+    const number = options.number ?? repo.nextNumber;
+    repo.nextNumber = Math.max(repo.nextNumber, number + 1);
+    const pull: FakePull = {
+      number,
+      node_id: `PR_${fullName}_${number}`,
+      title: options.title ?? `Pull request ${number}`,
+      body: options.body ?? null,
+      draft: options.draft ?? false,
+      state: "open",
+      merged: false,
+      merge_commit_sha: null,
+      user: this.user(options.user ?? "octocat"),
+      headRepo: options.headRepo ?? fullName,
+      headRef: options.head,
+      baseRef: options.base ?? repo.defaultBranch,
+      headShaAtClose: null,
+      created_at: new Date().toISOString(),
+    };
+    repo.pulls.set(number, pull);
+    return pull;
+  }
+
+  /** Merges a PR onto its base (applying its diff), closes it and returns the merge commit sha. */
+  mergePullRequest(fullName: string, number: number, options: { message?: string } = {}): string {
+    const repo = this.repo(fullName);
+    const pull = repo.pulls.get(number);
+    if (!pull) throw new Error(`fake-github: no PR #${number} in ${fullName}`);
+    const head = this.pullHeadSha(repo, pull) as string;
+    const files: Record<string, Buffer | null> = {};
+    for (const change of this.pullFiles(repo, pull)) {
+      files[change.filename] = change.status === "removed" ? null : (this.store.blobs.get(change.sha) as Buffer);
+      if (change.previous_filename) files[change.previous_filename] = null;
+    }
+    const base = repo.refs.get(`heads/${pull.baseRef}`) as string;
+    const merged = this.store.commitOnto(base, files, options.message ?? `Merge pull request #${number}`);
+    merged.parents.push(head);
+    repo.refs.set(`heads/${pull.baseRef}`, merged.sha);
+    Object.assign(pull, { state: "closed", merged: true, merge_commit_sha: merged.sha, headShaAtClose: head });
+    return merged.sha;
+  }
+
+  addComment(fullName: string, number: number, body: string, login: string): FakeComment {
+    const now = new Date().toISOString();
+    const id = this.nextId();
+    const comment: FakeComment = { id, node_id: `IC_${id}`, issue_number: number, body, user: this.user(login), created_at: now, updated_at: now, reactions: [] };
+    this.repo(fullName).comments.push(comment);
+    return comment;
+  }
+
+  setPermission(fullName: string, login: string, role: Role | null): void {
+    if (role === null) this.repo(fullName).collaborators.delete(login);
+    else this.repo(fullName).collaborators.set(login, role);
+  }
+
+  protectBranch(fullName: string, branch: string, on = true): void {
+    if (on) this.repo(fullName).protectedBranches.add(branch);
+    else this.repo(fullName).protectedBranches.delete(branch);
+  }
+
+  /** A token that authenticates as `login` (a user, not the app). */
+  userToken(login: string): string {
+    const token = `ghu_fake_${login}_${this.nextId()}`;
+    this.tokens.set(token, login);
+    return token;
+  }
+
+  /** Adds or overrides an endpoint: `gh.route("GET", "/repos/:owner/:repo/labels", ctx => ({ body: [] }))`. */
+  route(method: string, path: string, handler: RouteHandler): void {
+    this.router.add(method, path, handler);
+  }
+
+  /** The next `times` requests matching method + path answer `status` (e.g. 502) without touching state. */
+  failNext(method: string, path: RegExp, status: number, options: { times?: number; body?: unknown } = {}): void {
+    this.faults.push({ method: method.toUpperCase(), path, status, body: options.body ?? { message: `fake-github injected ${status}` }, times: options.times ?? 1 });
+  }
+
+  /** Subscribes to state events ("commit": { repo, branch, sha, by }). */
+  on(listener: (event: string, data: Record<string, unknown>) => void): void {
+    this.listeners.push(listener);
+  }
+
+  // ---- inspection --------------------------------------------------------------------------
+
+  findRepo(fullName: string): FakeRepo | undefined {
+    return this.repos.get(fullName);
+  }
+
+  repo(fullName: string): FakeRepo {
+    const repo = this.repos.get(fullName);
+    if (!repo) throw new Error(`fake-github: no repository ${fullName}`);
+    return repo;
+  }
+
+  branchSha(fullName: string, branch: string): string | null {
+    return this.repo(fullName).refs.get(`heads/${branch}`) ?? null;
+  }
+
+  /** A file's bytes at a ref (branch, sha, HEAD), or null. */
+  fileAt(fullName: string, ref: string, path: string): Buffer | null {
+    const sha = this.resolveRev(this.repo(fullName), ref);
+    const blob = sha ? this.store.commit(sha).tree.get(path) : undefined;
+    return blob ? (this.store.blobs.get(blob) ?? null) : null;
+  }
+
+  checkRuns(fullName: string, headSha?: string) {
+    return this.repo(fullName).checkRuns.filter((run) => !headSha || run.head_sha === headSha);
+  }
+
+  comments(fullName: string, number: number): FakeComment[] {
+    return this.repo(fullName).comments.filter((c) => c.issue_number === number);
+  }
+
+  /** Requests other than app-level auth (installation tokens, GET /app). */
+  apiRequests(): LoggedRequest[] {
+    return this.requests.filter((r) => !r.path.startsWith("/app"));
+  }
+
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
+
+  // ---- used by the route handlers ----------------------------------------------------------
+
+  nextId(): number {
+    return ++this.ids;
+  }
+
+  user(login: string): FakeUser {
+    let user = this.users.get(login);
+    if (!user) {
+      user = { login, id: this.nextId(), type: login.endsWith("[bot]") ? "Bot" : "User" };
+      this.users.set(login, user);
+    }
+    return user;
+  }
+
+  issueInstallationToken(installationId: number): string {
+    const token = `ghs_fake_installation_${installationId}_${this.nextId()}`;
+    this.tokens.set(token, this.botLogin);
+    return token;
+  }
+
+  emit(event: string, data: Record<string, unknown>): void {
+    for (const listener of this.listeners) listener(event, data);
+  }
+
+  /** A sha, HEAD, a branch, a tag, refs/heads/…, or pull/<n>/head → commit sha. */
+  resolveRev(repo: FakeRepo, rev: string): string | null {
+    if (/^[0-9a-f]{40}$/.test(rev) && this.store.commits.has(rev)) return rev;
+    if (rev === "HEAD" || rev === "") return repo.refs.get(`heads/${repo.defaultBranch}`) ?? null;
+    const pullHead = /^(?:refs\/)?pull\/(\d+)\/head$/.exec(rev);
+    if (pullHead) {
+      const pull = repo.pulls.get(Number(pullHead[1]));
+      return pull ? this.pullHeadSha(repo, pull) : null;
+    }
+    const short = rev.replace(/^refs\//, "");
+    return repo.refs.get(short) ?? repo.refs.get(`heads/${short}`) ?? repo.refs.get(`tags/${short}`) ?? null;
+  }
+
+  pullHeadSha(repo: FakeRepo, pull: FakePull): string | null {
+    if (pull.headShaAtClose) return pull.headShaAtClose;
+    return (this.repos.get(pull.headRepo) ?? repo).refs.get(`heads/${pull.headRef}`) ?? null;
+  }
+
+  /** The PR's changes: merge base of base and head → head (GitHub's three-dot diff). */
+  pullFiles(repo: FakeRepo, pull: FakePull): FileChange[] {
+    const head = this.pullHeadSha(repo, pull);
+    const base = repo.refs.get(`heads/${pull.baseRef}`);
+    if (!head || !base) return [];
+    return this.store.diff(this.store.mergeBase(base, head), head);
+  }
+
+  // ---- transports ---------------------------------------------------------------------------
+
+  /** Routes one request; `baseUrl` is the API root the client used (for Link headers). */
+  async handle(request: FakeRequest, baseUrl: string): Promise<FakeResponse> {
+    const url = new URL(request.url, "http://fake");
+    const query = Object.fromEntries(url.searchParams.entries());
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : (v ?? "")]));
+    const body = parseBody(request.body);
+    const entry: LoggedRequest = { method: request.method.toUpperCase(), path: decodeURIComponent(url.pathname), query, body, status: 0, as: this.identify(headers.authorization) };
+    this.requests.push(entry);
+    const respond = (status: number, payload: unknown, extra: Record<string, string> = {}): FakeResponse => {
+      entry.status = status;
+      const rate = { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": String(5000 - this.requests.length), "x-ratelimit-reset": "4102444800", "x-ratelimit-resource": "core" };
+      if (Buffer.isBuffer(payload)) return { status, headers: { ...rate, ...extra }, body: payload };
+      return { status, headers: { "content-type": "application/json; charset=utf-8", ...rate, ...extra }, body: status === 204 ? "" : JSON.stringify(payload) };
+    };
+    await this.beforeRequest?.(entry);
+    const fault = this.faults.find((f) => f.method === entry.method && f.path.test(entry.path) && f.times > 0);
+    if (fault) {
+      fault.times--;
+      return respond(fault.status, fault.body);
+    }
+    const match = this.router.match(entry.method, entry.path);
+    if (!match) return respond(404, { message: `Not Found (fake-github has no route for ${entry.method} ${entry.path})`, status: "404" });
+    try {
+      const result = await match.handler({
+        gh: this,
+        params: match.params,
+        query,
+        body,
+        headers,
+        as: entry.as,
+        baseUrl,
+        repo: () => {
+          const repo = this.repos.get(`${match.params.owner}/${match.params.repo}`);
+          if (!repo) throw new HttpError(404, "Not Found");
+          return repo;
+        },
+      });
+      return respond(result.status ?? 200, result.body ?? null, result.headers);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      return respond(error.status, { message: error.message, ...(error.errors ? { errors: error.errors } : {}), documentation_url: "https://docs.github.com/rest", status: String(error.status) });
+    }
+  }
+
+  /** A real HTTP server on 127.0.0.1 serving GHE-style paths (/api/v3/…, /api/graphql). */
+  async listen(): Promise<{ url: string; host: string; port: number; close: () => Promise<void> }> {
+    const server = createServer((req, res) => {
+      void readBody(req).then(async (raw) => {
+        const port = (server.address() as AddressInfo).port;
+        const path = (req.url ?? "/").replace(/^\/api\/v3(?=\/|$)/, "").replace(/^\/api\/graphql/, "/graphql");
+        try {
+          const response = await this.handle({ method: req.method ?? "GET", url: path || "/", headers: req.headers, body: raw }, `http://127.0.0.1:${port}/api/v3`);
+          res.writeHead(response.status, response.headers).end(response.body);
+        } catch (error) {
+          res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: String(error) }));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      host: `127.0.0.1:${port}`,
+      port,
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    };
+  }
+
+  /** Routes every request to `baseUrl` (default https://api.github.com) into this fake, in-process. Returns a cleanup. */
+  interceptWithNock(baseUrl = "https://api.github.com"): () => void {
+    const scope = nock(baseUrl).persist();
+    const handle = (request: FakeRequest) => this.handle(request, baseUrl);
+    for (const method of ["get", "post", "patch", "put", "delete"] as const) {
+      scope[method](/.*/).reply(function (uri, requestBody, callback) {
+        const headers = this.req.headers as Record<string, string>;
+        handle({ method, url: uri, headers, body: requestBody }).then(
+          (response) => callback(null, [response.status, response.body, response.headers]),
+          (error: Error) => callback(error, [500, ""]),
+        );
+      });
+    }
+    return () => {
+      scope.persist(false);
+      nock.cleanAll();
+    };
+  }
+
+  private identify(authorization: string | undefined): string {
+    if (!authorization) return "anonymous";
+    const [scheme, credential] = authorization.split(/\s+/, 2) as [string, string | undefined];
+    if (/^bearer$/i.test(scheme) && credential?.split(".").length === 3) return "app";
+    // Unknown tokens (e.g. Probot's `githubToken`) act as the app's installation.
+    return (credential && this.tokens.get(credential)) ?? this.botLogin;
+  }
+}
+
+function parseBody(body: unknown): unknown {
+  if (Buffer.isBuffer(body)) body = body.toString("utf8");
+  if (typeof body !== "string") return body ?? null;
+  if (body === "") return null;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}

@@ -1,0 +1,221 @@
+import type { FakeGitHub } from "../fake-github.js";
+import type { FakeComment, FakePull, FakeRepo } from "./state.js";
+import { parseGraphql, resolveArgs, type GqlSelection } from "./graphql-parse.js";
+
+// Executes the subset of GitHub's GraphQL schema the app and its tests use, against the fake
+// state: repository{object, ref, defaultBranchRef, pullRequest{comments, files}}, viewer, and
+// the createCommitOnBranch mutation (with expectedHeadOid compare-and-swap).
+
+export class GqlError extends Error {
+  constructor(message: string, readonly type?: string) {
+    super(message);
+  }
+}
+
+type Obj = Record<string, unknown>;
+interface GqlErrorEntry {
+  type?: string;
+  message: string;
+  path: (string | number)[];
+  locations?: unknown[];
+}
+
+export function executeGraphql(gh: FakeGitHub, viewer: string, body: { query?: unknown; variables?: unknown }): { data: Obj | null; errors?: GqlErrorEntry[]; fields: string[] } {
+  if (typeof body.query !== "string") return { data: null, errors: [{ message: "A query attribute must be specified and must be a string.", path: [] }], fields: [] };
+  let operation;
+  try {
+    operation = parseGraphql(body.query);
+  } catch (error) {
+    return { data: null, errors: [{ message: (error as Error).message, path: [] }], fields: [] };
+  }
+  const variables = { ...operation.defaults, ...((body.variables as Obj | undefined) ?? {}) };
+  const errors: GqlErrorEntry[] = [];
+  const root = operation.type === "mutation" ? mutationRoot(gh, viewer) : queryRoot(gh, viewer);
+  const data = execute(operation.selections, root, [], variables, errors);
+  const fields = operation.selections.flatMap((s) => (s.kind === "field" ? [s.name] : []));
+  return errors.length > 0 ? { data, errors, fields } : { data, fields };
+}
+
+function execute(selections: GqlSelection[], value: Obj, path: (string | number)[], variables: Obj, errors: GqlErrorEntry[]): Obj {
+  const result: Obj = {};
+  for (const selection of selections) {
+    if (selection.kind === "fragment") {
+      if (value.__typename === selection.typeCondition) Object.assign(result, execute(selection.selections, value, path, variables, errors));
+      continue;
+    }
+    const here = [...path, selection.alias];
+    let resolved: unknown;
+    try {
+      const raw = value[selection.name];
+      if (raw === undefined && selection.name !== "__typename") {
+        throw new GqlError(`Field '${selection.name}' doesn't exist on type '${String(value.__typename)}'`, "undefinedField");
+      }
+      resolved = typeof raw === "function" ? (raw as (args: Obj) => unknown)(resolveArgs(selection.args, variables)) : raw;
+    } catch (error) {
+      if (!(error instanceof GqlError)) throw error;
+      errors.push({ type: error.type, message: error.message, path: here, locations: [] });
+      resolved = null;
+    }
+    if (selection.selections && resolved !== null && resolved !== undefined) {
+      const sub = selection.selections;
+      result[selection.alias] = Array.isArray(resolved)
+        ? resolved.map((item, i) => execute(sub, item as Obj, [...here, i], variables, errors))
+        : execute(sub, resolved as Obj, here, variables, errors);
+    } else {
+      result[selection.alias] = resolved ?? null;
+    }
+  }
+  return result;
+}
+
+function queryRoot(gh: FakeGitHub, viewer: string): Obj {
+  return {
+    __typename: "Query",
+    viewer: { __typename: "User", login: viewer },
+    repository: ({ owner, name }: Obj) => repositoryObject(gh, viewer, findRepo(gh, `${owner}/${name}`)),
+    rateLimit: { __typename: "RateLimit", cost: 1, remaining: 4999, limit: 5000 },
+  };
+}
+
+function findRepo(gh: FakeGitHub, fullName: string): FakeRepo {
+  const repo = gh.findRepo(fullName);
+  if (!repo) throw new GqlError(`Could not resolve to a Repository with the name '${fullName}'.`, "NOT_FOUND");
+  return repo;
+}
+
+function repositoryObject(gh: FakeGitHub, viewer: string, repo: FakeRepo): Obj {
+  return {
+    __typename: "Repository",
+    id: repo.node_id,
+    name: repo.name,
+    nameWithOwner: repo.fullName,
+    isPrivate: repo.private,
+    owner: { __typename: "Organization", login: repo.owner },
+    defaultBranchRef: () => refObject(gh, repo, `refs/heads/${repo.defaultBranch}`),
+    ref: ({ qualifiedName }: Obj) => refObject(gh, repo, String(qualifiedName)),
+    object: ({ expression, oid }: Obj) => gitObject(gh, repo, oid ? String(oid) : String(expression)),
+    pullRequest: ({ number }: Obj) => {
+      const pull = repo.pulls.get(Number(number));
+      if (!pull) throw new GqlError(`Could not resolve to a PullRequest with the number of ${String(number)}.`, "NOT_FOUND");
+      return pullObject(gh, viewer, repo, pull);
+    },
+  };
+}
+
+function refObject(gh: FakeGitHub, repo: FakeRepo, qualifiedName: string): Obj | null {
+  const short = qualifiedName.replace(/^refs\//, "");
+  const key = short.startsWith("heads/") || short.startsWith("tags/") ? short : `heads/${short}`;
+  const sha = repo.refs.get(key);
+  if (!sha) return null;
+  return { __typename: "Ref", name: key.replace(/^(heads|tags)\//, ""), prefix: `refs/${key.split("/")[0]}/`, target: commitObject(gh, sha) };
+}
+
+function commitObject(gh: FakeGitHub, sha: string): Obj {
+  const commit = gh.store.commit(sha);
+  return { __typename: "Commit", oid: sha, message: commit.message, committedDate: commit.author.date, url: `https://github.com/commit/${sha}` };
+}
+
+function gitObject(gh: FakeGitHub, repo: FakeRepo, expression: string): Obj | null {
+  const colon = expression.indexOf(":");
+  const rev = colon >= 0 ? expression.slice(0, colon) : expression;
+  const path = colon >= 0 ? expression.slice(colon + 1) : null;
+  const sha = gh.resolveRev(repo, rev);
+  if (!sha) return null;
+  if (path === null) return commitObject(gh, sha);
+  const blobSha = gh.store.commit(sha).tree.get(path.replace(/^\.?\//, ""));
+  if (!blobSha) {
+    const dir = path.replace(/\/?$/, "/");
+    const isTree = path === "" || [...gh.store.commit(sha).tree.keys()].some((p) => p.startsWith(dir));
+    return isTree ? { __typename: "Tree", oid: `tree-${sha}-${path}` } : null;
+  }
+  const bytes = gh.store.blobs.get(blobSha) as Buffer;
+  const isBinary = bytes.subarray(0, 8000).includes(0);
+  const isTruncated = bytes.length > gh.graphqlBlobTextLimit;
+  const text = isBinary ? null : bytes.subarray(0, isTruncated ? gh.graphqlBlobTextLimit : bytes.length).toString("utf8");
+  return { __typename: "Blob", oid: blobSha, byteSize: bytes.length, isBinary, isTruncated, text };
+}
+
+function connection<T>(items: T[], args: Obj, map: (item: T) => Obj): Obj {
+  const start = args.after ? Number(Buffer.from(String(args.after), "base64").toString()) + 1 : 0;
+  const first = Math.min(Number(args.first ?? 100), 100);
+  const page = items.slice(start, start + first);
+  const end = start + page.length - 1;
+  return {
+    __typename: "Connection",
+    totalCount: items.length,
+    pageInfo: { __typename: "PageInfo", hasNextPage: end + 1 < items.length, endCursor: page.length ? Buffer.from(String(end)).toString("base64") : null },
+    nodes: page.map(map),
+  };
+}
+
+function pullObject(gh: FakeGitHub, viewer: string, repo: FakeRepo, pull: FakePull): Obj {
+  const headSha = gh.pullHeadSha(repo, pull);
+  return {
+    __typename: "PullRequest",
+    id: pull.node_id,
+    number: pull.number,
+    title: pull.title,
+    body: pull.body ?? "",
+    isDraft: pull.draft,
+    state: pull.merged ? "MERGED" : pull.state.toUpperCase(),
+    headRefName: pull.headRef,
+    headRefOid: headSha,
+    baseRefName: pull.baseRef,
+    author: { __typename: "User", login: pull.user.login },
+    comments: (args: Obj) =>
+      connection(repo.comments.filter((c) => c.issue_number === pull.number), args, (c) => commentObject(viewer, c)),
+    files: (args: Obj) =>
+      connection(gh.pullFiles(repo, pull), args, (f) => ({
+        __typename: "PullRequestChangedFile",
+        path: f.filename,
+        additions: f.additions,
+        deletions: f.deletions,
+        changeType: f.status === "removed" ? "DELETED" : f.status.toUpperCase(),
+      })),
+  };
+}
+
+function commentObject(viewer: string, comment: FakeComment): Obj {
+  return {
+    __typename: "IssueComment",
+    id: comment.node_id,
+    databaseId: comment.id,
+    body: comment.body,
+    author: { __typename: comment.user.type === "Bot" ? "Bot" : "User", login: comment.user.login.replace(/\[bot\]$/, "") },
+    viewerDidAuthor: comment.user.login === viewer,
+    createdAt: comment.created_at,
+    updatedAt: comment.updated_at,
+  };
+}
+
+function mutationRoot(gh: FakeGitHub, viewer: string): Obj {
+  return {
+    __typename: "Mutation",
+    createCommitOnBranch: ({ input }: Obj) => {
+      const { branch, expectedHeadOid, message, fileChanges } = (input ?? {}) as {
+        branch?: { repositoryNameWithOwner?: string; branchName?: string };
+        expectedHeadOid?: string;
+        message?: { headline?: string; body?: string };
+        fileChanges?: { additions?: { path: string; contents: string }[]; deletions?: { path: string }[] };
+      };
+      const repo = findRepo(gh, String(branch?.repositoryNameWithOwner));
+      const name = String(branch?.branchName).replace(/^refs\/heads\//, "");
+      const head = repo.refs.get(`heads/${name}`);
+      if (!head) throw new GqlError(`Could not resolve to a Ref with the name 'refs/heads/${name}'.`, "NOT_FOUND");
+      if (repo.protectedBranches.has(name)) {
+        throw new GqlError(`Protected branch update failed for refs/heads/${name}: changes must be made through a pull request.`, "UNPROCESSABLE");
+      }
+      if (head !== expectedHeadOid) {
+        throw new GqlError(`Expected branch to point to "${String(expectedHeadOid)}" but it did not. Pull and try again.`, "STALE_DATA");
+      }
+      const files: Record<string, Buffer | null> = {};
+      for (const a of fileChanges?.additions ?? []) files[a.path] = Buffer.from(a.contents, "base64");
+      for (const d of fileChanges?.deletions ?? []) files[d.path] = null;
+      const text = [message?.headline ?? "", message?.body ?? ""].filter(Boolean).join("\n\n");
+      const commit = gh.store.commitOnto(head, files, text);
+      repo.refs.set(`heads/${name}`, commit.sha);
+      gh.emit("commit", { repo: repo.fullName, branch: name, sha: commit.sha, by: viewer });
+      return { __typename: "CreateCommitOnBranchPayload", commit: commitObject(gh, commit.sha), ref: refObject(gh, repo, `refs/heads/${name}`) };
+    },
+  };
+}
