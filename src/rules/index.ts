@@ -1,0 +1,29 @@
+import type { Rule } from "./types.js";
+import { changeLog } from "./change-log.js";
+import { confirmationGate } from "./confirmation-gate.js";
+import { gateOrder } from "./gate-order.js";
+import { openQuestions } from "./open-questions.js";
+import { phaseNumbering } from "./phase-numbering.js";
+import { planUnparseable } from "./plan-unparseable.js";
+import { requiredSections } from "./required-sections.js";
+import { status } from "./status.js";
+import { successCriteria } from "./success-criteria.js";
+import { templatePlaceholders } from "./template-placeholders.js";
+
+/** Every rule, in the order findings on the same position are listed. Adding a rule = one line here. */
+export const rules: readonly Rule[] = [
+  planUnparseable,
+  status,
+  requiredSections,
+  templatePlaceholders,
+  openQuestions,
+  phaseNumbering,
+  successCriteria,
+  confirmationGate,
+  gateOrder,
+  changeLog,
+];
+
+export function findRule(id: string): Rule | undefined {
+  return rules.find((rule) => rule.id === id);
+}

@@ -1,0 +1,87 @@
+// The five statuses of the plan template, and the spellings real plans use for them.
+
+export type PlanStatus = "draft" | "in-review" | "approved" | "in-progress" | "completed";
+
+export const STATUS_LABELS: Record<PlanStatus, string> = {
+  draft: "Draft",
+  "in-review": "In Review",
+  approved: "Approved",
+  "in-progress": "In Progress",
+  completed: "Completed",
+};
+
+/** Order in the plan's life; `approved` and later means implementation may start. */
+export const STATUS_RANK: Record<PlanStatus, number> = {
+  draft: 0,
+  "in-review": 1,
+  approved: 2,
+  "in-progress": 3,
+  completed: 4,
+};
+
+// Synonyms seen in frontmatter (`in_progress`, `implemented`, `ready_for_implementation`) and prose.
+const SYNONYMS: Record<string, PlanStatus> = {
+  draft: "draft",
+  backlog: "draft",
+  proposed: "draft",
+  proposal: "draft",
+  planned: "draft",
+  planning: "draft",
+  "in review": "in-review",
+  review: "in-review",
+  "under review": "in-review",
+  "ready for review": "in-review",
+  "needs review": "in-review",
+  "pending review": "in-review",
+  approved: "approved",
+  accepted: "approved",
+  ready: "approved",
+  "ready for implementation": "approved",
+  "ready to implement": "approved",
+  "in progress": "in-progress",
+  wip: "in-progress",
+  "work in progress": "in-progress",
+  started: "in-progress",
+  active: "in-progress",
+  implementing: "in-progress",
+  "in implementation": "in-progress",
+  ongoing: "in-progress",
+  completed: "completed",
+  complete: "completed",
+  done: "completed",
+  implemented: "completed",
+  finished: "completed",
+  shipped: "completed",
+};
+
+/** "In_Progress", "in-progress", "InProgress", "✅ Completed" → a canonical key such as "in progress". */
+export function statusKey(value: string): string {
+  return value
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/[_\-–—/]+/g, " ")
+    .replace(/[^\p{L}\p{N} ]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The canonical status a Status value means, or null when it is not one of the known values. */
+export function normalizeStatus(value: string): PlanStatus | null {
+  return SYNONYMS[statusKey(value)] ?? null;
+}
+
+/** Known statuses mentioned inside a free-text value ("Phase 3 In Progress" mentions In Progress). */
+export function statusesMentioned(value: string): PlanStatus[] {
+  const key = ` ${statusKey(value)} `;
+  const found = new Set<PlanStatus>();
+  for (const [synonym, status] of Object.entries(SYNONYMS)) {
+    if (key.includes(` ${synonym} `)) found.add(status);
+  }
+  return [...found];
+}
+
+/** The template's `Draft | In Review | Approved | In Progress | Completed` left as the value. */
+export function isStatusOptionList(value: string): boolean {
+  const parts = value.split("|").map((part) => normalizeStatus(part));
+  return parts.length >= 2 && parts.filter((part) => part !== null).length >= 2;
+}

@@ -1,0 +1,63 @@
+import type { Phase, PlanDocument } from "../plan/types.js";
+import type { Rule, RuleReport } from "./types.js";
+import { firstLineOf } from "./locate.js";
+import { activePhases, phaseName } from "./phase-name.js";
+
+const EXAMPLE = "`**Success Criteria**:` with an `- **Automated**:` list of `- [ ] <command that proves it>` items";
+
+function hasAnyCriteria(phase: Phase): boolean {
+  const { automated, manual, other, span } = phase.criteria;
+  return span !== null || automated.length + manual.length + other.length > 0;
+}
+
+function anchor(plan: PlanDocument, phase: Phase) {
+  return firstLineOf(plan, phase.criteria.span ?? phase.headingSpan);
+}
+
+export const successCriteria: Rule = {
+  id: "success-criteria",
+  defaultSeverity: "warning",
+  description: "Every phase has success criteria with at least one Automated check, so done is something a machine can verify.",
+  check(plan) {
+    const phases = activePhases(plan);
+    if (phases.length === 0) return [];
+    if (!phases.some(hasAnyCriteria)) {
+      // A plan that writes no criteria anywhere gets one finding, not one per phase.
+      return [
+        {
+          span: firstLineOf(plan, phases[0].headingSpan),
+          message: `Unexpected ${phases.length === 1 ? "phase" : `${phases.length} phases`} without success criteria, expected each phase to list them: add ${EXAMPLE}${phases.length > 1 ? ` to each phase (starting with ${phaseName(phases[0])})` : ""}`,
+        },
+      ];
+    }
+    const reports: RuleReport[] = [];
+    for (const phase of phases) {
+      const { automated, manual, other } = phase.criteria;
+      if (!hasAnyCriteria(phase)) {
+        reports.push({
+          span: anchor(plan, phase),
+          message: `Unexpected ${phaseName(phase)} without success criteria, expected them like the other phases: add ${EXAMPLE}`,
+        });
+      } else if (automated.length > 0) {
+        continue;
+      } else if (other.length > 0 && manual.length === 0) {
+        reports.push({
+          span: anchor(plan, phase),
+          severity: "notice",
+          message: `Unexpected success criteria in ${phaseName(phase)} that are not split into Automated and Manual, expected at least one Automated check: group them under \`- **Automated**:\` and \`- **Manual**:\``,
+        });
+      } else if (manual.length + other.length > 0) {
+        reports.push({
+          span: anchor(plan, phase),
+          message: `Unexpected ${phaseName(phase)} with only manual success criteria, expected at least one Automated check: add \`- **Automated**:\` with a command such as \`- [ ] npm test passes\``,
+        });
+      } else {
+        reports.push({
+          span: anchor(plan, phase),
+          message: `Unexpected success criteria without checkbox items in ${phaseName(phase)}, expected at least one Automated check: list them as ${EXAMPLE}`,
+        });
+      }
+    }
+    return reports;
+  },
+};
