@@ -45,7 +45,7 @@ describe("createLogger", () => {
     const text = await capture({ LOG_FORMAT: "json", LOG_LEVEL: "warn" }, (log) => { log.info("hidden"); log.warn("shown"); });
     expect(text).not.toContain("hidden");
     expect(text).toContain("shown");
-    expect(() => readLogOptions({ LOG_LEVEL: "verbose" })).toThrow('LOG_LEVEL is "verbose", expected one of trace, debug, info, warn, error, fatal');
+    expect(() => readLogOptions({ LOG_LEVEL: "verbose" } as unknown as NodeJS.ProcessEnv)).toThrow('LOG_LEVEL is "verbose", expected one of trace, debug, info, warn, error, fatal');
   });
 
   it("never writes tokens, keys or signatures, whether in fields, messages or errors", async () => {
