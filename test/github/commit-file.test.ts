@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { ProbotOctokit } from "probot";
+import { commitFileChange } from "../../src/github/commit-file.js";
+import { commitFileChanges } from "../../src/github/commit-files.js";
+import { FakeGitHub, HttpError } from "../helpers/fake-github.js";
+import { executeGraphql } from "../helpers/fake-github/graphql.js";
+
+// The compare-and-swap commit helper against the fake GitHub through the nock transport, with
+// Probot's own Octokit (retry + throttling plugins on), as the app uses it.
+
+const REPO = "acme/app";
+const PATH = "docs/plans/plan.md";
+const ORIGINAL = "\uFEFF# Plan\r\n\r\n| Date | Change |\r\n|---|---|\r\n| 2026-01-01 | start |"; // BOM, CRLF, no final newline
+
+/** Appends `line` (with the file's EOL) unless it is already there: idempotent, like the real edits. */
+const appendLine = (line: string) => (text: string) => (text.includes(line) ? null : `${text}\r\n${line}`);
+
+let gh: FakeGitHub;
+let stop: () => void;
+let octokit: InstanceType<typeof ProbotOctokit>;
+
+beforeEach(() => {
+  gh = new FakeGitHub();
+  gh.addRepo(REPO, { files: { [PATH]: ORIGINAL, "README.md": "readme\n" } });
+  stop = gh.interceptWithNock();
+  octokit = new ProbotOctokit({ auth: { token: "ghs_test" }, retry: { retryAfterBaseValue: 1 }, throttle: { enabled: false } });
+});
+afterEach(() => stop());
+
+const mutations = () => gh.requests.filter((r) => r.path === "/graphql" && JSON.stringify(r.body).includes("createCommitOnBranch"));
+const fileText = (ref = "main") => gh.fileAt(REPO, ref, PATH)?.toString("utf8");
+const options = (line: string) => ({ owner: "acme", repo: "app", branch: "main", path: PATH, message: "Add row", edit: appendLine(line), backoffMs: 0 });
+
+describe("commitFileChange", () => {
+  it("commits the exact UTF-8 bytes of the new text (BOM, CRLF, no final newline kept)", async () => {
+    const before = gh.branchSha(REPO, "main");
+    const result = await commitFileChange(octokit, options("| 2026-02-02 | #7 |"));
+    expect(result).toEqual({ status: "committed", commitOid: gh.branchSha(REPO, "main"), attempts: 1 });
+    const bytes = gh.fileAt(REPO, "main", PATH) as Buffer;
+    expect(bytes.equals(Buffer.from(`${ORIGINAL}\r\n| 2026-02-02 | #7 |`, "utf8"))).toBe(true);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const commit = gh.store.commit(gh.branchSha(REPO, "main") as string);
+    expect(commit.parents).toEqual([before]);
+    expect(commit.message).toBe("Add row");
+    expect(gh.fileAt(REPO, "main", "README.md")?.toString()).toBe("readme\n");
+  });
+
+  it("reports unchanged, and writes nothing, when the edit has nothing to do", async () => {
+    const result = await commitFileChange(octokit, options("| 2026-01-01 | start |"));
+    expect(result).toMatchObject({ status: "unchanged" });
+    expect(mutations()).toHaveLength(0);
+  });
+
+  it("re-reads and retries when the branch moved between read and write, keeping the concurrent change", async () => {
+    let moved = false;
+    gh.beforeRequest = (request) => {
+      if (!moved && JSON.stringify(request.body).includes("createCommitOnBranch")) {
+        moved = true; // another PR's row lands between our read and our write
+        gh.commit(REPO, "main", { [PATH]: `${ORIGINAL}\r\n| 2026-02-01 | #6 |` });
+      }
+    };
+    const result = await commitFileChange(octokit, options("| 2026-02-02 | #7 |"));
+    expect(result).toMatchObject({ status: "committed", attempts: 2 });
+    expect(fileText()).toBe(`${ORIGINAL}\r\n| 2026-02-01 | #6 |\r\n| 2026-02-02 | #7 |`);
+    expect(mutations().map((m) => m.status)).toEqual([200, 200]); // first answered STALE_DATA (GraphQL errors are HTTP 200)
+  });
+
+  it("gives up with conflict when the branch keeps moving", async () => {
+    let n = 0;
+    gh.beforeRequest = (request) => {
+      if (JSON.stringify(request.body).includes("createCommitOnBranch")) gh.commit(REPO, "main", { "other.txt": `push ${++n}\n` });
+    };
+    const result = await commitFileChange(octokit, { ...options("| x |"), maxAttempts: 3 });
+    expect(result.status).toBe("conflict");
+    expect(mutations()).toHaveLength(3);
+    expect(fileText()).toBe(ORIGINAL);
+  });
+
+  it("never resends the write blindly on a 5xx: Probot's retry plugin is off for it, and a re-read decides", async () => {
+    let failed = false;
+    gh.route("POST", "/graphql", ({ body, as }) => {
+      const isWrite = JSON.stringify(body).includes("createCommitOnBranch");
+      const result = executeGraphql(gh, as, body ?? {});
+      if (isWrite && !failed) {
+        failed = true; // the commit LANDED, but the response is lost
+        throw new HttpError(502, "Bad Gateway");
+      }
+      const { fields: _f, ...response } = result;
+      return { body: response };
+    });
+    const result = await commitFileChange(octokit, options("| 2026-02-02 | #7 |"));
+    expect(result).toMatchObject({ status: "unchanged" }); // the re-read saw our row
+    expect(mutations()).toHaveLength(1); // not resent by Probot's retry plugin, nor by us
+    expect(fileText()).toBe(`${ORIGINAL}\r\n| 2026-02-02 | #7 |`); // exactly one row
+  });
+
+  it("retries after a 5xx that did not land, once the re-read shows the change is still missing", async () => {
+    let armed = false;
+    gh.beforeRequest = (request) => {
+      if (!armed && JSON.stringify(request.body).includes("createCommitOnBranch")) {
+        armed = true;
+        gh.failNext("POST", /^\/graphql$/, 503); // answered before reaching state: nothing written
+      }
+    };
+    const result = await commitFileChange(octokit, options("| 2026-02-02 | #7 |"));
+    expect(result).toMatchObject({ status: "committed", attempts: 2 });
+    expect(mutations().map((m) => m.status)).toEqual([503, 200]);
+    expect(fileText()).toBe(`${ORIGINAL}\r\n| 2026-02-02 | #7 |`);
+  });
+
+  it("reports forbidden on a protected branch and writes nothing", async () => {
+    gh.protectBranch(REPO, "main");
+    const result = await commitFileChange(octokit, options("| 2026-02-02 | #7 |"));
+    expect(result).toMatchObject({ status: "forbidden", message: expect.stringMatching(/Protected branch/) });
+    expect(mutations()).toHaveLength(1);
+    expect(fileText()).toBe(ORIGINAL);
+  });
+
+  it("reports missing for an absent branch or file", async () => {
+    expect(await commitFileChange(octokit, { ...options("x"), branch: "nope" })).toMatchObject({ status: "missing" });
+    expect(await commitFileChange(octokit, { ...options("x"), path: "docs/plans/none.md" })).toMatchObject({ status: "missing" });
+    expect(mutations()).toHaveLength(0);
+  });
+
+  it("reads large files past GraphQL's text truncation through the REST blob endpoint", async () => {
+    gh.graphqlBlobTextLimit = 64;
+    const big = `${"é".repeat(200)}\n`;
+    gh.commit(REPO, "main", { [PATH]: big });
+    const result = await commitFileChange(octokit, { ...options("x"), edit: (text) => `${text}tail\n` });
+    expect(result.status).toBe("committed");
+    expect(fileText()).toBe(`${big}tail\n`);
+  });
+
+  it("commits several files in one commit", async () => {
+    gh.commit(REPO, "main", { "docs/plans/b.md": "b\n" });
+    const result = await commitFileChanges(octokit, {
+      owner: "acme",
+      repo: "app",
+      branch: "main",
+      paths: [PATH, "docs/plans/b.md"],
+      message: { headline: "Both", body: "details" },
+      edit: (texts) => ({ [PATH]: `${texts[PATH]}!`, "docs/plans/b.md": `${texts["docs/plans/b.md"]}!` }),
+      backoffMs: 0,
+    });
+    expect(result.status).toBe("committed");
+    expect(fileText()).toBe(`${ORIGINAL}!`);
+    expect(gh.fileAt(REPO, "main", "docs/plans/b.md")?.toString()).toBe("b\n!");
+    expect(gh.store.commit(gh.branchSha(REPO, "main") as string).message).toBe("Both\n\ndetails");
+  });
+});
