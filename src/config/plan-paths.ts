@@ -4,6 +4,10 @@ import type { Config } from "./schema.js";
 type Matcher = (path: string) => boolean;
 
 const matchers = new WeakMap<Config["plans"], Matcher>();
+const excluders = new WeakMap<Config["plans"], Matcher>();
+
+// dot: plans under `.github/` or `.plans/` count; globs are case-sensitive as written.
+const globOptions = { dot: true, nocase: false };
 
 /** Repository-relative path with forward slashes and no leading `./` or `/`. */
 export function normalizePlanPath(path: string): string {
@@ -19,15 +23,27 @@ export function isPlanPath(path: string, config: Config): boolean {
 export function planPathMatcher(config: Config): Matcher {
   let matcher = matchers.get(config.plans);
   if (!matcher) {
-    // dot: plans under `.github/` or `.plans/` count; globs are case-sensitive as written.
-    const options = { dot: true, nocase: false };
-    const include = picomatch(config.plans.include, options);
-    const exclude = config.plans.exclude.length > 0 ? picomatch(config.plans.exclude, options) : () => false;
+    const include = picomatch(config.plans.include, globOptions);
+    const excluded = exclusionMatcher(config);
     matcher = (path: string) => {
       const normalized = normalizePlanPath(path);
-      return normalized !== "" && include(normalized) && !exclude(normalized);
+      return normalized !== "" && include(normalized) && !excluded(normalized);
     };
     matchers.set(config.plans, matcher);
   }
   return matcher;
+}
+
+/** Whether `path` matches `plans.exclude` (such files are never plans, even when a glob on the command line names them). */
+export function isExcludedPath(path: string, config: Config): boolean {
+  return exclusionMatcher(config)(normalizePlanPath(path));
+}
+
+function exclusionMatcher(config: Config): Matcher {
+  let excluded = excluders.get(config.plans);
+  if (!excluded) {
+    excluded = config.plans.exclude.length > 0 ? picomatch(config.plans.exclude, globOptions) : () => false;
+    excluders.set(config.plans, excluded);
+  }
+  return excluded;
 }

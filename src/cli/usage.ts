@@ -1,0 +1,19 @@
+export const usage = `Usage: plan-hygiene lint [paths or globs…] [options]
+
+Lint markdown implementation plans: open questions, confirmation gates,
+success criteria, template leftovers, status and change log.
+
+With no paths, every file under the current directory that matches the
+configured plan globs (plans.include minus plans.exclude) is linted.
+A file path is linted even if it matches no glob; a directory is searched
+with the configured globs; a quoted glob ("docs/**/*.md") is expanded.
+
+Options:
+  --config FILE         configuration file (default: .github/plan-hygiene.yml if present)
+  --format FORMAT       text (default), json, github (workflow commands) or sarif
+  --max-file-size N     files larger than N bytes are reported as plan-unparseable
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit status: 0 no errors, 1 errors found, 2 usage, file or configuration error.
+`;

@@ -1,0 +1,46 @@
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const skippedDirectories = new Set(["node_modules", ".git"]);
+
+/**
+ * Every regular file under `root` (absolute paths, sorted per directory). Skips node_modules
+ * and .git, and never follows a symlinked directory, so link loops cannot trap the walk;
+ * a symlink to a file is listed. Unreadable directories are reported through `onError`.
+ */
+export function walkFiles(root: string, onError: (path: string, error: Error) => void): string[] {
+  const files: string[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const directory = pending.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      onError(directory, error as Error);
+      continue;
+    }
+    const subdirectories: string[] = [];
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!skippedDirectories.has(entry.name)) subdirectories.push(path);
+      } else if (entry.isFile()) {
+        files.push(path);
+      } else if (entry.isSymbolicLink() && isFile(path)) {
+        files.push(path);
+      }
+    }
+    // depth-first in name order: push in reverse so the first name is walked first
+    pending.push(...subdirectories.reverse());
+  }
+  return files;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
