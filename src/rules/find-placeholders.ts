@@ -19,7 +19,8 @@ export interface Placeholder {
 /** One-word prompts of the template; other one-word brackets (`[WIP]`, `[P1]`) are left alone. */
 const ONE_WORD_PROMPTS = new Set(["name", "describe", "description", "answer", "rationale", "date", "author", "todo", "tbd"]);
 
-const DATE = /\bYYYY-MM-DD\b/g;
+// Standalone only: `Daily/YYYY-MM-DD.md` describes a file-name pattern, not a missing date.
+const DATE = /(?<![\w/.-])YYYY-MM-DD(?![\w/-]|\.\w)/g;
 const TICKET = /\bTICKET-\d+\b/g;
 const PATH = /(?<![\w.])\/path\/to\/[^\s`'")\]]*/g;
 const PATH_CODE = /^\/path\/to\/[\w./-]*(?::\d+(?:-\d+)?)?$/;
@@ -28,7 +29,7 @@ const BRACKET = /\[([^[\]\n]+)\]/g;
 const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*\S/gm;
 
 export function findPlaceholders(text: string): Placeholder[] {
-  const { masked, inlineCode } = maskNonProse(text);
+  const { masked, inlineCode, frontmatter } = maskNonProse(text);
   const found: Placeholder[] = [];
   const add = (kind: PlaceholderKind, start: number, end: number) =>
     found.push({ kind, start, end, text: text.slice(start, end) });
@@ -46,6 +47,7 @@ export function findPlaceholders(text: string): Placeholder[] {
   }
   const defined = new Set([...masked.matchAll(DEFINITION)].map((m) => labelKey(m[1])));
   for (const m of masked.matchAll(BRACKET)) {
+    if (frontmatter && m.index < frontmatter.end) continue; // YAML flow lists: `tags: [plan, api]`
     if (isPromptBracket(masked, m.index, m[0].length, m[1], defined)) add("prompt", m.index, m.index + m[0].length);
   }
   return dropNested(found);
@@ -55,6 +57,7 @@ function isPromptBracket(text: string, index: number, length: number, inner: str
   const before = text[index - 1];
   const after = text.slice(index + length, index + length + 1);
   if (before === "\\" || before === "!" || before === "]") return false; // escaped, image, `[text][label]`
+  if (before === "=" || before === "\"" || before === "'") return false; // code-like: `query="[topic]"`
   if (after === "(" || after === "[") return false; // inline link, full reference link
   if (after === ":" && isDefinition(text, index, length)) return false;
   const content = inner.trim();

@@ -27,7 +27,7 @@ export const gateOrder: Rule = {
             message: `Unexpected confirmed gate in ${phaseName(phase)} while the gate of ${phaseName(blocking)} (line ${blocking.gate!.span.start.line}) is unconfirmed, expected phases confirmed in order: ${confirm} or remove this confirmation`,
           });
         } else if (ticked.length > 0) {
-          const count = ticked.length === 1 ? "a ticked criterion" : `${ticked.length} ticked criteria`;
+          const count = ticked.length === 1 ? "ticked criterion" : `${ticked.length} ticked criteria`;
           reports.push({
             span: firstLineOf(plan, ticked[0].span),
             message: `Unexpected ${count} in ${phaseName(phase)} (first: ${quote(ticked[0].text, 40)}) while the gate of ${phaseName(blocking)} (line ${blocking.gate!.span.start.line}) is unconfirmed, expected earlier phases confirmed first: ${confirm} or untick them`,

@@ -7,6 +7,8 @@ export interface ProseMask {
   masked: string;
   /** inline code spans: offsets of their content (without the backticks) */
   inlineCode: { start: number; end: number }[];
+  /** the YAML frontmatter block (`---` … `---`) at the top, fences included */
+  frontmatter: { start: number; end: number } | null;
 }
 
 const cache = new Map<string, ProseMask>();
@@ -21,7 +23,7 @@ export function maskNonProse(text: string): ProseMask {
   };
 
   const lines = splitLines(text);
-  let fence: { char: string; length: number } | null = null;
+  let fence: { char: string; length: number; indent: number } | null = null;
   let previousBlank = true;
   let previousProseIndent = 0;
   let inIndentedCode = false;
@@ -33,12 +35,13 @@ export function maskNonProse(text: string): ProseMask {
     if (fence) {
       blank(start, end);
       const close = new RegExp(`^${fence.char === "`" ? "`" : "~"}{${fence.length},}\\s*$`);
-      if (close.test(trimmed)) fence = null;
+      // A closing fence may be indented at most 3 columns more than the opening one (CommonMark).
+      if (close.test(trimmed) && indent <= fence.indent + 3) fence = null;
       continue;
     }
     const open = /^(`{3,}|~{3,})/.exec(trimmed);
     if (open && !(open[1][0] === "`" && trimmed.slice(open[1].length).includes("`"))) {
-      fence = { char: open[1][0], length: open[1].length };
+      fence = { char: open[1][0], length: open[1].length, indent };
       blank(start, end);
       inIndentedCode = false;
       continue;
@@ -69,7 +72,7 @@ export function maskNonProse(text: string): ProseMask {
     inlineCode.push({ start: code.start + code.ticks, end: code.end - code.ticks });
     blank(code.start, code.end);
   }
-  const result = { masked: chars.join(""), inlineCode };
+  const result = { masked: chars.join(""), inlineCode, frontmatter: findFrontmatterRange(text) };
   if (cache.size > 8) cache.clear();
   cache.set(text, result);
   return result;
@@ -104,6 +107,11 @@ function inlineCodeSpans(text: string): { start: number; end: number; ticks: num
     i = j;
   }
   return spans;
+}
+
+function findFrontmatterRange(text: string): { start: number; end: number } | null {
+  const m = /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  return m ? { start: 0, end: m[0].length } : null;
 }
 
 export function splitLines(text: string): { start: number; end: number }[] {

@@ -1,7 +1,7 @@
 import type { Rule, RuleReport } from "./types.js";
 import { documentAnchor } from "./locate.js";
-import { activePhases } from "./phase-name.js";
-import { matchesSection } from "./section-match.js";
+import { hasSection } from "./section-match.js";
+import { normalizeHeading } from "../plan/sections.js";
 
 export const requiredSections: Rule = {
   id: "required-sections",
@@ -12,14 +12,14 @@ export const requiredSections: Rule = {
     const { required, aliases } = ctx.config.sections;
     const reports: RuleReport[] = [];
     for (const name of required) {
-      const names = [name, ...(aliases[name] ?? [])];
-      if (plan.sections.some((section) => names.some((n) => matchesSection(section, n)))) continue;
-      // Phases written straight under another heading still are the plan's phases.
-      if (activePhases(plan).length > 0 && names.some((n) => matchesSection({ kind: "implementation-phases", normalized: "" }, n))) continue;
+      // Alias keys match the required name the way headings do ("open questions" = "Open Questions").
+      const extra = Object.entries(aliases).filter(([key]) => normalizeHeading(key) === normalizeHeading(name)).flatMap(([, list]) => list);
+      const names = [name, ...extra];
+      if (hasSection(plan, name, names.slice(1))) continue;
       const also = names.length > 1 ? ` (or ${names.slice(1).map((n) => `\`${n}\``).join(", ")})` : "";
       reports.push({
         span: documentAnchor(plan),
-        message: `Unexpected plan without a \`${name}\` section${also}, expected every section in \`sections.required\`: add \`## ${name}\`, or change \`sections.required\` in .github/plan-hygiene.yml`,
+        message: `Unexpected plan without the \`${name}\` section${also}, expected every section in \`sections.required\`: add \`## ${name}\`, or change \`sections.required\` in .github/plan-hygiene.yml`,
       });
     }
     return reports;

@@ -1,18 +1,13 @@
-import type { Section } from "../plan/types.js";
-// TEMPORARY local matching until the parser's section matching is importable.
+import type { PlanDocument } from "../plan/types.js";
+import { headingMatches, sectionKindOf } from "../plan/sections.js";
 
-export function normalizeName(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\([^)]*\)/g, " ")
-    .replace(/^[\s\d.)]+/, "")
-    .replace(/[^\p{L}\p{N} ]+/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-/** Whether a section satisfies a required name: same normalised heading, or the same known kind. */
-export function matchesSection(section: Pick<Section, "kind" | "normalized">, name: string): boolean {
-  const n = normalizeName(name);
-  return section.normalized === n;
+/**
+ * Whether the plan has the section `name` (or one of `aliases`), matched the parser's way:
+ * the same normalised heading, or a heading of the same known kind ("Questions" is
+ * "Open Questions"). Phase headings anywhere stand for the Implementation Phases section.
+ */
+export function hasSection(plan: PlanDocument, name: string, aliases: readonly string[]): boolean {
+  const kind = sectionKindOf(name);
+  if (kind === "implementation-phases" && plan.phases.some((phase) => !phase.removed)) return true;
+  return plan.sections.some((section) => (kind !== null && section.kind === kind) || headingMatches(section.heading, name, aliases));
 }

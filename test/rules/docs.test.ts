@@ -1,0 +1,30 @@
+import { describe, it, expect } from "@jest/globals";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { rules } from "../../src/rules/index.js";
+import { REPOSITORY_URL, ruleDocsUrl } from "../../src/rules/docs-url.js";
+
+const docsDir = path.resolve(process.cwd(), "docs/rules");
+const pages = readdirSync(docsDir).filter((f) => f.endsWith(".md")).map((f) => f.replace(/\.md$/, ""));
+
+describe("rule documentation", () => {
+  it("has one page per rule and one rule per page", () => {
+    expect(pages.sort()).toEqual(rules.map((r) => r.id).sort());
+  });
+
+  for (const rule of rules) {
+    it(`${rule.id}: page has the sections users need and the default severity`, () => {
+      const text = readFileSync(path.join(docsDir, `${rule.id}.md`), "utf8");
+      expect(text.startsWith(`# ${rule.id}\n`)).toBe(true);
+      for (const heading of ["## Why", "## Failing", "## Passing", "## Configure"]) expect(text).toContain(`\n${heading}\n`);
+      expect(text).toContain(`  ${rule.id}: `); // a `rules:` entry for this rule
+      expect(text).toContain(`# ${rule.id}: off`);
+      expect(text).toContain(`**${rule.defaultSeverity}**`);
+    });
+  }
+
+  it("links each rule to its page in the repository", () => {
+    expect(ruleDocsUrl("open-questions")).toBe(`${REPOSITORY_URL}/blob/main/docs/rules/open-questions.md`);
+    expect(REPOSITORY_URL).toBe("https://github.com/plan-hygiene/plan-hygiene");
+  });
+});
