@@ -15,7 +15,8 @@ export interface Validated {
  * valid part: each offending value (a whole list when one item is bad) or unknown key is
  * dropped and the rest is parsed again, so one typo does not silently undo the other settings.
  */
-export function validateConfigValue(input: unknown): Validated {
+export function validateConfigValue(raw: unknown): Validated {
+  const input = withoutExtends(raw);
   const first = configSchema.safeParse(input ?? {});
   const unknownRules = unknownRuleIds(input);
   if (first.success) return { config: first.data, problems: unknownRules };
@@ -35,6 +36,16 @@ export function validateConfigValue(input: unknown): Validated {
 export function validateConfigObject(input: unknown): { config: Config; errors: ConfigError[] } {
   const { config, problems } = validateConfigValue(input);
   return { config, errors: problems.map((p) => ({ key: keyPath(p.path), line: null, message: p.message })) };
+}
+
+/**
+ * Probot's `_extends: other-repo` (inherit another repository's file) is resolved by the app
+ * before validation; where it reaches us unresolved (the CLI reading the file), it is not an error.
+ */
+function withoutExtends(input: unknown): unknown {
+  if (!isMapping(input) || !("_extends" in input)) return input;
+  const { _extends: _ignored, ...rest } = input;
+  return rest;
 }
 
 /** `rules:` keys that name no rule (a typo there would silently leave the rule at its default). */

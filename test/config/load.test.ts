@@ -160,3 +160,11 @@ describe("rule ids in `rules`", () => {
     expect(config.rules.status).toBe("warning");
   });
 });
+
+describe("_extends", () => {
+  it("is accepted (the app resolves it; the CLI reads the local file only)", () => {
+    const { config, errors } = loadConfig("_extends: my-org/.github\ncomment:\n  mode: never\n");
+    expect(errors).toEqual([]);
+    expect(config.comment.mode).toBe("never");
+  });
+});
