@@ -1,0 +1,30 @@
+import type { Phase, PlanDocument } from "../plan/types.js";
+import { parsePlan } from "../plan/parse.js";
+import { splice } from "../edit/splice.js";
+import { reopenGate } from "../edit/reopen-gate.js";
+
+export type PhaseReopenDecision = { kind: "not-confirmed"; message: string } | { kind: "edit"; text: string; removed: number };
+
+/** At most this many markers are removed from one gate (a plan edited by hand may carry several). */
+const MAX_MARKERS = 5;
+
+/**
+ * `/plan phase-reopen`: removes the gate's confirmation marker paragraph(s) and nothing else —
+ * criteria ticked when the phase was confirmed stay ticked (they were attested, and unticking
+ * could undo a person's own edit). Pure; re-parses after each removal.
+ */
+export function decidePhaseReopen(plan: PlanDocument, phase: Phase): PhaseReopenDecision {
+  if (phase.gate?.confirmation == null) {
+    return { kind: "not-confirmed", message: `Phase \`${phase.id.replace(/`/g, "'")}\` of \`${plan.path}\` is not confirmed; nothing to reopen.` };
+  }
+  let text = plan.text;
+  let current: Phase | undefined = phase;
+  let removed = 0;
+  while (current?.gate?.confirmation && removed < MAX_MARKERS) {
+    text = splice(text, [reopenGate(text, current.gate.confirmation)]);
+    removed += 1;
+    const again = parsePlan(text, plan.path);
+    current = again.phases.find((p) => p.id === phase.id && p.headingSpan.start.offset === phase.headingSpan.start.offset);
+  }
+  return { kind: "edit", text, removed };
+}
