@@ -282,7 +282,14 @@ export class FakeGitHub {
       return pull ? this.pullHeadSha(repo, pull) : null;
     }
     const short = rev.replace(/^refs\//, "");
-    return repo.refs.get(short) ?? repo.refs.get(`heads/${short}`) ?? repo.refs.get(`tags/${short}`) ?? null;
+    return repo.refs.get(short) ?? repo.refs.get(`heads/${short}`) ?? repo.refs.get(`tags/${short}`) ?? this.uniqueShortSha(rev);
+  }
+
+  /** GitHub accepts an abbreviated sha (7+ hex digits) when it names exactly one commit. */
+  private uniqueShortSha(rev: string): string | null {
+    if (!/^[0-9a-f]{7,39}$/.test(rev)) return null;
+    const matches = [...this.store.commits.keys()].filter((sha) => sha.startsWith(rev));
+    return matches.length === 1 ? (matches[0] as string) : null;
   }
 
   pullHeadSha(repo: FakeRepo, pull: FakePull): string | null {
