@@ -4,7 +4,7 @@ import { join } from "node:path";
 const skippedDirectories = new Set(["node_modules", ".git"]);
 
 /**
- * Every regular file under `root` (absolute paths, sorted per directory). Skips node_modules
+ * Every regular file under `root` (absolute paths, sorted). Skips node_modules
  * and .git, and never follows a symlinked directory, so link loops cannot trap the walk;
  * a symlink to a file is listed. Unreadable directories are reported through `onError`.
  */
@@ -21,7 +21,7 @@ export function walkFiles(root: string, onError: (path: string, error: Error) =>
       continue;
     }
     const subdirectories: string[] = [];
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of entries) {
       const path = join(directory, entry.name);
       if (entry.isDirectory()) {
         if (!skippedDirectories.has(entry.name)) subdirectories.push(path);
@@ -31,10 +31,9 @@ export function walkFiles(root: string, onError: (path: string, error: Error) =>
         files.push(path);
       }
     }
-    // depth-first in name order: push in reverse so the first name is walked first
-    pending.push(...subdirectories.reverse());
+    pending.push(...subdirectories);
   }
-  return files;
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function isFile(path: string): boolean {
