@@ -124,7 +124,10 @@ export interface Phase {
 export interface OpenQuestion {
   text: string;
   resolved: boolean;
+  /** the item's question: from the list marker to the end of its first block (a table row for table-form questions) */
   span: Span;
+  /** the whole item, sub-bullets included (added by the parser; absent in hand-built models) */
+  itemSpan?: Span;
 }
 
 export interface ChangeLogRow {
@@ -170,6 +173,11 @@ export interface PlanDocument {
   /** every task-list checkbox outside code, in document order */
   checkboxes: Checkbox[];
   isPlan: boolean;
+  /**
+   * Phase headings whose id repeats a phase in `phases` (summary lists, examples, a second phase
+   * set); `phases` keeps the one with the largest span. Absent in hand-built models.
+   */
+  duplicatePhases?: Phase[];
   /** set when the text was not parsed (too large, pathological); every list above is then empty */
   unparseable: { reason: string } | null;
 }

@@ -1,0 +1,35 @@
+// Rejects input that would make micromark stall or overflow its stack, BEFORE parsing it.
+// Thresholds were measured on micromark 4 + GFM (see the report in src/plan/README.md):
+// `'a**b'.repeat(4000)` ≈ 0.2 s, `'[a]('.repeat(5000)` ≈ 0.45 s, a 4000-line paragraph ≈ 0.5 s,
+// 400 indented list levels ≈ 2.5 s, `'- '.repeat(4000)` ≈ 4 s then RangeError. Real plans stay far below.
+import { scanBlocks } from "./guard-scan.js";
+
+export const GUARD_LIMITS = {
+  /** `>` and list markers opening containers on one line */
+  containerDepth: 64,
+  /** leading indentation (columns) of a list item line */
+  listIndent: 256,
+  /** `*`, `_` and `~` characters in one paragraph-like run of lines */
+  emphasisDelimiters: 4000,
+  /** `[` characters in one paragraph-like run */
+  brackets: 2000,
+  /** backticks in one paragraph-like run */
+  backticks: 4000,
+  /** lines in one paragraph-like run */
+  paragraphLines: 2000,
+  /** consecutive table rows */
+  tableRows: 3000,
+} as const;
+
+export function utf8Length(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
+
+/** A human reason when `text` must not be parsed, else null. */
+export function checkHostile(text: string, maxFileSize: number): string | null {
+  const bytes = utf8Length(text);
+  if (bytes > maxFileSize) {
+    return `the file is ${bytes} bytes; plan-hygiene parses at most ${maxFileSize} bytes (raise \`maxFileSize\` in .github/plan-hygiene.yml or split the plan)`;
+  }
+  return scanBlocks(text, GUARD_LIMITS);
+}

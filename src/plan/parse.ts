@@ -1,0 +1,122 @@
+// parsePlan: markdown text → PlanDocument. Never throws: hostile or oversized input, or an
+// internal failure, gives an empty model with `unparseable.reason`.
+import { buildChangeLog } from "./change-log.js";
+import { buildCheckboxes } from "./checkboxes.js";
+import { buildCriteria } from "./criteria.js";
+import { buildBodyFields, buildFrontmatterFields, headerRanges, pickStatus } from "./fields.js";
+import { buildFileRefs } from "./file-refs.js";
+import { blankRange, findFrontmatter, type FrontmatterBlock } from "./frontmatter.js";
+import { buildGate } from "./gate.js";
+import { checkHostile } from "./guard.js";
+import { buildSections, describeHeadings } from "./headings.js";
+import { decideIsPlan } from "./is-plan.js";
+import { findLabels } from "./labels.js";
+import { parseMarkdown } from "./markdown.js";
+import { buildOpenQuestions } from "./open-questions.js";
+import { choosePhases, findPhaseCandidates, type PhaseCandidate } from "./phases.js";
+import { createLineIndex, type LineIndex } from "./positions.js";
+import { flattenTree, type FlatTree } from "./tree.js";
+import type { Checkbox, Phase, PlanDocument } from "./types.js";
+import type { HeadingInfo } from "./headings.js";
+import type { Label } from "./labels.js";
+
+export interface ParseOptions {
+  /** bytes (UTF-8); larger input is unparseable. Default 1 000 000. */
+  maxFileSize?: number;
+  /** config `sections.aliases`: extra names for known sections */
+  sectionAliases?: Readonly<Record<string, readonly string[]>>;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
+
+export function parsePlan(text: string, path: string, options: ParseOptions = {}): PlanDocument {
+  const base = emptyPlan(typeof text === "string" ? text : String(text ?? ""), path);
+  try {
+    const reason = checkHostile(base.text, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    if (reason !== null) return { ...base, unparseable: { reason } };
+    return parseChecked(base, options);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ...emptyPlan(base.text, path), unparseable: { reason: `plan-hygiene failed to read this file (${detail})` } };
+  }
+}
+
+function emptyPlan(text: string, path: string): PlanDocument {
+  const firstBreak = /\r\n|\n|\r/.exec(text);
+  return {
+    path,
+    text,
+    bom: text.charCodeAt(0) === 0xfeff,
+    eol: firstBreak?.[0] === "\r\n" ? "\r\n" : "\n",
+    finalNewline: /[\r\n]$/.test(text),
+    title: null,
+    fields: [],
+    status: null,
+    frontmatter: null,
+    sections: [],
+    phases: [],
+    openQuestions: null,
+    changeLog: null,
+    checkboxes: [],
+    isPlan: false,
+    duplicatePhases: [],
+    unparseable: null,
+  };
+}
+
+function parseChecked(plan: PlanDocument, options: ParseOptions): PlanDocument {
+  const text = plan.text;
+  const shift = plan.bom ? 1 : 0;
+  const fm = findFrontmatter(text, shift);
+  const source = (fm ? blankRange(text, fm.start, fm.end) : text).slice(shift);
+  const md = parseMarkdown(source, shift);
+  if (md.root === null) return { ...plan, unparseable: { reason: md.error } };
+  const index = createLineIndex(text);
+  const flat = flattenTree(md.root);
+  const headings = describeHeadings(flat.headings, text.length);
+  const sections = buildSections(headings, index, options.sectionAliases);
+  const itemOf = (p: FlatTree["paragraphs"][number]) =>
+    p.parent?.type === "listItem" && p.parent.children[0] === p.node ? (flat.listItems.find((i) => i.node === p.parent) ?? null) : null;
+  const labels = findLabels(text, flat.paragraphs, itemOf);
+  const checkboxes = buildCheckboxes(text, index, flat.listItems);
+  const { phases: chosen, duplicates } = choosePhases(findPhaseCandidates(headings));
+  const toPhase = (c: PhaseCandidate) => buildPhase(text, index, c, headings, labels, checkboxes, flat);
+  const phases = chosen.map(toPhase);
+  const fields = [...frontmatterFields(text, index, fm), ...buildBodyFields(text, index, headerRanges(headings, fm?.end ?? shift, text.length), labels, flat.paragraphs)];
+  const h1 = headings.find((h) => h.depth === 1);
+  const oqSection = sections.find((s) => s.kind === "open-questions") ?? null;
+  const clSection = sections.find((s) => s.kind === "change-log") ?? null;
+  return {
+    ...plan,
+    title: h1 ? { text: h1.text.replace(/^implementation plan\s*[:：—–-]\s*/i, ""), span: index.spanOf(h1.start, h1.end) } : null,
+    fields,
+    status: pickStatus(fields),
+    frontmatter: fm?.data ?? null,
+    sections,
+    phases,
+    duplicatePhases: duplicates.map(toPhase),
+    openQuestions: oqSection ? { section: oqSection, items: buildOpenQuestions(text, index, oqSection, flat) } : null,
+    changeLog: clSection ? buildChangeLog(text, index, clSection, flat.tables) : null,
+    checkboxes,
+    isPlan: decideIsPlan(phases, sections),
+  };
+}
+
+function frontmatterFields(text: string, index: LineIndex, fm: FrontmatterBlock | null) {
+  return fm ? buildFrontmatterFields(text, index, fm) : [];
+}
+
+function buildPhase(text: string, index: LineIndex, c: PhaseCandidate, headings: readonly HeadingInfo[], labels: readonly Label[], boxes: readonly Checkbox[], flat: FlatTree): Phase {
+  const scope = { start: c.heading.start, end: c.end, depth: c.heading.depth };
+  return {
+    id: c.id,
+    title: c.title,
+    depth: c.heading.depth,
+    headingSpan: index.spanOf(c.heading.start, c.heading.end),
+    span: index.spanOf(c.heading.start, c.end),
+    removed: c.removed,
+    files: buildFileRefs(text, scope, index, labels, flat.paragraphs),
+    criteria: buildCriteria(scope, index, headings, labels, boxes),
+    gate: buildGate(text, scope, index, headings, labels, flat.blocks, flat.paragraphs),
+  };
+}
