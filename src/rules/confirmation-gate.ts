@@ -1,13 +1,13 @@
 import type { Phase, PlanDocument } from "../plan/types.js";
 import type { Rule, RuleReport } from "./types.js";
 import { firstLineOf } from "./locate.js";
-import { activePhases, phaseName, quote } from "./phase-name.js";
+import { activePhases, phaseName, quote, visibleText } from "./phase-name.js";
 
 const EXAMPLE = "`**Confirmation Gate**: <what must be verified before the next phase>`";
 
 /** Gate text that is still the template's prompt (`[What needs to be verified before moving to Phase 2]`) or a stub. */
 export function isTemplateGateText(text: string): boolean {
-  const t = text.trim();
+  const t = visibleText(text);
   return /^\[[^\]]*\]$/.test(t) || /what needs to be verified before moving to phase/i.test(t) || /^(tbd|todo|tba|n\/?a|\.\.\.|…|-+)\.?$/i.test(t);
 }
 
@@ -39,7 +39,7 @@ export const confirmationGate: Rule = {
       const gate = phase.gate;
       if (!gate || gate.confirmation) continue;
       const span = firstLineOf(plan, gate.textSpan ?? gate.span);
-      if (gate.text.trim() === "") {
+      if (visibleText(gate.text) === "") {
         reports.push({
           span,
           severity: "error",

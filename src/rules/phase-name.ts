@@ -12,7 +12,12 @@ export function activePhases(plan: PlanDocument): Phase[] {
 
 /** Quote user text in a message, shortened, inside backticks that cannot break. */
 export function quote(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
+  const oneLine = visibleText(text).replace(/\s+/g, " ").trim();
   const short = oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
   return `\`${short.replace(/`/g, "'")}\``;
+}
+
+/** Text as a reader sees it: HTML comments never count (the parser may keep inline ones in values). */
+export function visibleText(text: string): string {
+  return text.replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim();
 }

@@ -22,8 +22,11 @@ export const phaseNumbering: Rule = {
     const reports: RuleReport[] = [];
     // A summary outline and the detail sections often repeat ids at another heading level;
     // only the same id twice at the same level is a duplicate.
+    // The parser keeps one phase per id in `phases` and the other headings with that id in
+    // `duplicatePhases`; look at all of them in document order.
+    const all = [...plan.phases, ...(plan.duplicatePhases ?? [])].sort((a, b) => a.headingSpan.start.offset - b.headingSpan.start.offset);
     const seen = new Map<string, Phase>();
-    for (const phase of plan.phases) {
+    for (const phase of all) {
       if (phase.removed) continue;
       const key = `${phase.depth}:${idKey(phase.id)}`;
       const first = seen.get(key);
@@ -38,7 +41,7 @@ export const phaseNumbering: Rule = {
       });
     }
     // Removed phases still hold their number, so they fill gaps.
-    const numbered = plan.phases
+    const numbered = all
       .map((phase) => ({ phase, n: phaseNumber(phase.id) }))
       .filter((p): p is { phase: Phase; n: number } => p.n !== null);
     const present = new Set(numbered.map((p) => p.n));

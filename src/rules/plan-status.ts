@@ -1,9 +1,10 @@
 import type { PlanDocument } from "../plan/types.js";
+import { visibleText } from "./phase-name.js";
 import { normalizeStatus, STATUS_RANK, type PlanStatus } from "./status-value.js";
 
 /** The plan's canonical status, or null when it has none or an unknown value. */
 export function planStatus(plan: PlanDocument): PlanStatus | null {
-  return plan.status ? normalizeStatus(plan.status.value) : null;
+  return plan.status ? normalizeStatus(visibleText(plan.status.value)) : null;
 }
 
 /** Approved, In Progress or Completed: the plan is being (or has been) implemented. */

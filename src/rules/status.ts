@@ -1,7 +1,7 @@
 import type { PlanDocument } from "../plan/types.js";
 import type { Rule, RuleReport } from "./types.js";
 import { documentAnchor, firstLineOf } from "./locate.js";
-import { activePhases, phaseName, quote } from "./phase-name.js";
+import { activePhases, phaseName, quote, visibleText } from "./phase-name.js";
 import { isStatusOptionList, normalizeStatus, STATUS_LABELS, STATUS_RANK, statusesMentioned } from "./status-value.js";
 
 const VALUES = Object.values(STATUS_LABELS).map((label) => `\`${label}\``).join(", ");
@@ -21,26 +21,27 @@ export const status: Rule = {
         },
       ];
     }
+    const written = visibleText(field.value);
     const span = firstLineOf(plan, field.valueSpan.end.offset > field.valueSpan.start.offset ? field.valueSpan : field.span);
-    if (field.value.trim() === "") {
+    if (written === "") {
       return [{ span, message: `Unexpected empty Status, expected one of ${VALUES}: write the plan's status after the label` }];
     }
-    if (isStatusOptionList(field.value)) {
+    if (isStatusOptionList(written)) {
       return [
         {
           span,
-          message: `Unexpected Status ${quote(field.value)} (the template's list of options), expected one of them: keep the one that applies, e.g. \`**Status:** Draft\``,
+          message: `Unexpected Status ${quote(written)} (the template's list of options), expected one of them: keep the one that applies, e.g. \`**Status:** Draft\``,
         },
       ];
     }
-    const value = normalizeStatus(field.value);
+    const value = normalizeStatus(written);
     if (!value) {
-      const mentioned = statusesMentioned(field.value);
+      const mentioned = statusesMentioned(written);
       const hint =
         mentioned.length > 0
           ? `set it to \`${STATUS_LABELS[mentioned[mentioned.length - 1]]}\` if that is where the plan stands, and move the detail into the Overview or the Change Log`
           : "keep the Status to one value and move the detail into the Overview or the Change Log";
-      return [{ span, message: `Unexpected Status ${quote(field.value)}, expected one of ${VALUES}: ${hint}` }];
+      return [{ span, message: `Unexpected Status ${quote(written)}, expected one of ${VALUES}: ${hint}` }];
     }
     return contradictions(plan, value, span);
   },

@@ -3,7 +3,7 @@ import type { Rule, RuleReport } from "./types.js";
 import { findPlaceholders, type Placeholder } from "./find-placeholders.js";
 import { spanAt } from "./locate.js";
 import { severityByStatus } from "./plan-status.js";
-import { quote } from "./phase-name.js";
+import { quote, visibleText } from "./phase-name.js";
 import { isRuleOff } from "./rule-setting.js";
 import { isTemplateGateText } from "./confirmation-gate.js";
 import { isStatusOptionList } from "./status-value.js";
@@ -26,7 +26,7 @@ function reportedElsewhere(plan: PlanDocument, config: Parameters<Rule["check"]>
         ranges.push({ start: gate.textSpan.start.offset, end: gate.textSpan.end.offset });
     }
   }
-  if (!isRuleOff(config, "status") && plan.status && isStatusOptionList(plan.status.value))
+  if (!isRuleOff(config, "status") && plan.status && isStatusOptionList(visibleText(plan.status.value)))
     ranges.push({ start: plan.status.valueSpan.start.offset, end: plan.status.valueSpan.end.offset });
   return ranges;
 }
