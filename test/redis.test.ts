@@ -1,0 +1,130 @@
+import { describe, it, expect, beforeAll, afterAll } from "@jest/globals";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createHmac, randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
+import { Redis } from "ioredis";
+import { FakeGitHub } from "./helpers/fake-github.js";
+import { freePort, startApp, testCredentials, type AppProcess } from "./observability/app-process.js";
+
+// Scale-out: two app instances share one real redis-server (REDIS_URL → Probot's throttling runs
+// Bottleneck in Redis cluster mode through ioredis) and both serve deliveries against one fake
+// GitHub. Needs `npm run build` and the `redis-server` binary (Debian package redis-server;
+// .ci/run installs it when it can) — without the binary the test is skipped with a note.
+
+function hasRedisServer(): boolean {
+  try {
+    execFileSync("redis-server", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const available = hasRedisServer();
+if (!available) console.warn("test/redis.test.ts skipped: no `redis-server` binary (apt-get install redis-server).");
+const describeWithRedis = available ? describe : describe.skip;
+
+type Example = { name: string; examples: Array<Record<string, any>> };
+const examples = createRequire(import.meta.url)("@octokit/webhooks-examples") as Example[];
+const INSTALLATION = 4242;
+const PLAN = "# Plan: Add caching\n\n## Overview\n\nCache things.\n\n## Implementation Phases\n\n## Open Questions\n\n- [ ] Which store?\n";
+
+/** A real pull_request.opened payload, pointed at a PR of the fake GitHub. */
+function openedPayload(gh: FakeGitHub, fullName: string, number: number): Record<string, any> {
+  const example = structuredClone(examples.find((e) => e.name === "pull_request")!.examples.find((x) => x.action === "opened")!);
+  const repo = gh.repo(fullName);
+  const pull = repo.pulls.get(number)!;
+  const repository = { ...example.repository, id: repo.id, name: repo.name, full_name: fullName, default_branch: repo.defaultBranch, owner: { ...example.repository.owner, login: repo.owner } };
+  example.repository = repository;
+  example.number = number;
+  example.installation = { id: INSTALLATION, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" };
+  Object.assign(example.pull_request, {
+    number, title: pull.title, body: pull.body, draft: false, state: "open",
+    head: { ...example.pull_request.head, ref: pull.headRef, sha: gh.pullHeadSha(repo, pull), repo: repository },
+    base: { ...example.pull_request.base, ref: pull.baseRef, sha: gh.branchSha(fullName, pull.baseRef), repo: repository },
+  });
+  return example;
+}
+
+async function deliver(app: AppProcess, secret: string, event: string, payload: unknown): Promise<Response> {
+  const body = JSON.stringify(payload);
+  return fetch(`${app.url}/api/github/webhooks`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": event,
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+    },
+    body,
+  });
+}
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describeWithRedis("two replicas sharing redis", () => {
+  const gh = new FakeGitHub();
+  const credentials = testCredentials();
+  let redisProcess: ChildProcess;
+  let redis: Redis;
+  let github: Awaited<ReturnType<FakeGitHub["listen"]>>;
+  const apps: AppProcess[] = [];
+
+  beforeAll(async () => {
+    const port = await freePort();
+    redisProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    redis = new Redis({ port, host: "127.0.0.1", retryStrategy: () => 100 });
+    redis.on("error", () => undefined); // refused until redis-server listens; it retries
+    await until("redis-server to accept connections", () => (redis.status === "ready" ? true : undefined));
+    gh.addRepo("acme/app", { files: { "README.md": "# app\n" } });
+    for (const n of [1, 2]) {
+      gh.commit("acme/app", `feature-${n}`, { [`plans/feature-${n}.md`]: PLAN });
+      gh.openPullRequest("acme/app", { head: `feature-${n}`, title: `Feature ${n}`, body: `Implements plans/feature-${n}.md` });
+    }
+    github = await gh.listen();
+    const env = { ...credentials, NODE_ENV: "production", LOG_FORMAT: "json", REDIS_URL: `redis://127.0.0.1:${port}`, GHE_HOST: github.host, GHE_PROTOCOL: "http" };
+    apps.push(...(await Promise.all([startApp({ cwd: process.cwd(), env }), startApp({ cwd: process.cwd(), env })])));
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.stop("SIGKILL")));
+    redis?.disconnect();
+    redisProcess?.kill("SIGTERM");
+    await github?.close();
+  });
+
+  it("both replicas serve deliveries, throttled through the shared redis", async () => {
+    const [first, second] = apps as [AppProcess, AppProcess];
+    const responses = await Promise.all([
+      deliver(first, credentials.WEBHOOK_SECRET, "pull_request", openedPayload(gh, "acme/app", 1)),
+      deliver(second, credentials.WEBHOOK_SECRET, "pull_request", openedPayload(gh, "acme/app", 2)),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    for (const n of [1, 2]) {
+      const head = gh.branchSha("acme/app", `feature-${n}`)!;
+      const run = await until(`a completed check run on PR #${n}`, () => gh.checkRuns("acme/app", head).find((r) => r.status === "completed"));
+      expect(run.name).toBe("Plan hygiene");
+    }
+    // Each replica holds its own connections to the shared redis (Bottleneck: client + subscriber).
+    const clients = String(await redis.call("CLIENT", "LIST")).trim().split("\n");
+    const ours = String(await redis.call("CLIENT", "ID"));
+    expect(clients.filter((line) => !line.startsWith(`id=${ours} `)).length).toBeGreaterThanOrEqual(2);
+    // …and the rate limiter state lives in redis, shared by both.
+    const keys = await redis.keys("b_*");
+    expect(keys.length).toBeGreaterThan(0);
+    // Each replica handled exactly the delivery sent to it.
+    for (const [app, n] of [[first, 1], [second, 2]] as const) {
+      const summaries = app.output().flatMap((line) => { try { return [JSON.parse(line)]; } catch { return []; } }).filter((entry) => entry.event === "pull_request.opened" && entry.delivery);
+      expect(summaries.map((entry) => entry.pr)).toEqual([n]);
+    }
+    expect(await Promise.all(apps.map((app) => app.stop("SIGTERM")))).toEqual([0, 0]);
+  });
+});
