@@ -11,7 +11,9 @@ interface PullSummary {
   number: number;
   html_url: string;
   state: string;
-  merged_at: string | null;
+  merged_at?: string | null;
+  /** not in GitHub's list response (merged_at is); some fakes/proxies send only this */
+  merged?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function openPullRequestWithChange(
   const { owner, repo, base, branch, title, body, ...change } = options;
   const existing = await pullsFromBranch(octokit, owner, repo, branch, base);
   const open = existing.find((p) => p.state === "open");
-  const declined = existing.find((p) => p.state === "closed" && p.merged_at === null);
+  const declined = existing.find((p) => p.state === "closed" && !p.merged_at && !p.merged);
   if (!open && declined) return { status: "declined", pull: { number: declined.number, url: declined.html_url } };
 
   const { headOid: baseHead } = await readBranchFiles(octokit, { owner, repo, branch: base, paths: [] });
