@@ -12,6 +12,7 @@ import { buildSections, describeHeadings } from "./headings.js";
 import { decideIsPlan } from "./is-plan.js";
 import { findLabels } from "./labels.js";
 import { parseMarkdown } from "./markdown.js";
+import { matchPhaseHeading } from "./phase-heading.js";
 import { buildOpenQuestions } from "./open-questions.js";
 import { choosePhases, findPhaseCandidates, type PhaseCandidate } from "./phases.js";
 import { createLineIndex, type LineIndex } from "./positions.js";
@@ -98,7 +99,15 @@ function parseChecked(plan: PlanDocument, options: ParseOptions): PlanDocument {
     openQuestions: oqSection ? { section: oqSection, items: buildOpenQuestions(text, index, oqSection, flat) } : null,
     changeLog: clSection ? buildChangeLog(text, index, clSection, flat.tables) : null,
     checkboxes,
-    isPlan: decideIsPlan(phases, sections),
+    isPlan: decideIsPlan({
+      phases,
+      sections,
+      title: h1?.text ?? null,
+      titleIsPhase: h1 !== undefined && matchPhaseHeading(h1.node) !== null,
+      frontmatter: fm?.data ?? null,
+      path: plan.path,
+      checkboxCount: checkboxes.length,
+    }),
   };
 }
 

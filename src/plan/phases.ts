@@ -6,6 +6,8 @@ export interface PhaseCandidate extends PhaseHeadingMatch {
   heading: HeadingInfo;
   /** heading start to the next heading of the same or a higher level, or the next phase heading */
   end: number;
+  /** start offset of the enclosing non-phase heading (-1 when none): phases are grouped by it */
+  container: number;
 }
 
 /** Canonical form of a phase id for comparisons: lower case, no zero padding ("02B" → "2b"). */
@@ -27,35 +29,55 @@ export function findPhaseCandidates(headings: readonly HeadingInfo[]): PhaseCand
   // unless the document uses several H1 phase headings as its phase list.
   const h1 = matched.filter((m) => m.heading.depth === 1);
   const kept = h1.length >= 2 ? matched : matched.filter((m) => m.heading.depth > 1);
+  const isPhase = new Set(kept.map((m) => m.heading));
+  const containers = containerOf(headings, isPhase);
   return kept.map(({ heading, match }, i) => {
     const next = kept[i + 1];
     const end = next ? Math.min(heading.sectionEnd, next.heading.start) : heading.sectionEnd;
-    return { ...match, heading, end };
+    return { ...match, heading, end, container: containers.get(heading) ?? -1 };
   });
 }
 
+/** For each heading, the start of the nearest enclosing heading that is not a phase (-1: none). */
+function containerOf(headings: readonly HeadingInfo[], isPhase: ReadonlySet<HeadingInfo>): Map<HeadingInfo, number> {
+  const out = new Map<HeadingInfo, number>();
+  const open: HeadingInfo[] = [];
+  for (const h of headings) {
+    while (open.length > 0 && open[open.length - 1].depth >= h.depth) open.pop();
+    const enclosing = [...open].reverse().find((o) => !isPhase.has(o));
+    out.set(h, enclosing ? enclosing.start : -1);
+    open.push(h);
+  }
+  return out;
+}
+
 /**
- * When the same id heads several phase headings (a summary list then the detailed sections,
- * a "parallel example" repeating ids, two phase sets in one document), the phase with that id
- * is the one with the LARGEST span — the detailed section; the others are returned as
- * duplicates (in document order) so a numbering rule can still see them. A removed phase never
- * beats a live one with the same id.
+ * Repeated ids. Phase headings are grouped by their enclosing non-phase heading (a "Phase
+ * Breakdown" summary, the detailed sections, a "Parallel Execution Example", a second phase
+ * set). When no id occurs in two groups every candidate is a phase (a repeat inside one group
+ * is a real numbering mistake the phase-numbering rule reports). Otherwise the group with the
+ * largest total span — the detailed one — is kept, then every other group that shares no id
+ * with what is kept (largest first); the rest are returned as duplicates (document order).
  */
 export function choosePhases(candidates: readonly PhaseCandidate[]): { phases: PhaseCandidate[]; duplicates: PhaseCandidate[] } {
-  const best = new Map<string, PhaseCandidate>();
-  for (const c of candidates) {
-    const key = phaseIdKey(c.id);
-    const prev = best.get(key);
-    if (prev === undefined || better(c, prev)) best.set(key, c);
+  const groups = new Map<number, PhaseCandidate[]>();
+  for (const c of candidates) groups.set(c.container, [...(groups.get(c.container) ?? []), c]);
+  const ids = (g: readonly PhaseCandidate[]) => new Set(g.map((c) => phaseIdKey(c.id)));
+  const owners = new Map<string, number>();
+  for (const [key, g] of groups) for (const id of ids(g)) owners.set(id, (owners.get(id) ?? 0) + 1);
+  if ([...owners.values()].every((n) => n === 1)) return { phases: [...candidates], duplicates: [] };
+  const size = (g: readonly PhaseCandidate[]) => g.reduce((sum, c) => sum + (c.removed ? 0 : c.end - c.heading.start), 0);
+  const ordered = [...groups.values()].sort((a, b) => size(b) - size(a));
+  const taken = new Set<string>();
+  const chosen = new Set<PhaseCandidate>();
+  for (const g of ordered) {
+    const gi = ids(g);
+    if ([...gi].some((id) => taken.has(id))) continue;
+    for (const id of gi) taken.add(id);
+    for (const c of g) chosen.add(c);
   }
-  const chosen = new Set(best.values());
   return {
     phases: candidates.filter((c) => chosen.has(c)),
     duplicates: candidates.filter((c) => !chosen.has(c)),
   };
-}
-
-function better(a: PhaseCandidate, b: PhaseCandidate): boolean {
-  if (a.removed !== b.removed) return !a.removed;
-  return a.end - a.heading.start > b.end - b.heading.start;
 }
