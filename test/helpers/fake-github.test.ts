@@ -33,7 +33,10 @@ describe("FakeGitHub", () => {
       repository(owner: "acme", name: "app") { a: object(expression: $e) { ... on Blob { text oid byteSize isTruncated } } missing: object(expression: "HEAD:nope.md") { ... on Blob { text } } }
       org: repository(owner: "acme", name: ".github") { object(expression: "HEAD:x") { __typename } }
     }`;
-    const error = await octokit.graphql(query, { e: `${head}:src/f1.ts` }).catch((e: unknown) => e as { data: any; errors: any[] });
+    const error = await octokit.graphql(query, { e: `${head}:src/f1.ts` }).then(
+      () => { throw new Error("expected a NOT_FOUND error"); },
+      (e: unknown) => e as { data: any; errors: any[] },
+    );
     expect(error.errors[0].type).toBe("NOT_FOUND");
     expect(error.data.repository.a.text).toBe("export const x1 = 1;\n");
     expect(error.data.repository.missing).toBeNull();
@@ -60,7 +63,7 @@ describe("FakeGitHub", () => {
 
   it("enforces the check-run limits GitHub enforces", async () => {
     const head = gh.branchSha("acme/app", "feature") as string;
-    const annotation = { path: "a.md", start_line: 1, end_line: 1, annotation_level: "warning", message: "m" };
+    const annotation = { path: "a.md", start_line: 1, end_line: 1, annotation_level: "warning" as const, message: "m" };
     const tooMany = { title: "t", summary: "s", annotations: Array.from({ length: 51 }, () => annotation) };
     await expect(octokit.rest.checks.create({ owner: "acme", repo: "app", name: "c", head_sha: head, output: tooMany })).rejects.toMatchObject({ status: 422 });
     const { data } = await octokit.rest.checks.create({ owner: "acme", repo: "app", name: "c", head_sha: head, status: "in_progress" });

@@ -1,0 +1,30 @@
+import type { ApplicationFunction, Context, Probot } from "probot";
+import { ParseCache } from "./core/parse-cache.js";
+import type { HandlerDeps } from "./handlers/handler-deps.js";
+import { checkRerequestedHandler, RERUN_EVENTS } from "./handlers/check-rerequested.js";
+import { mergeGroupHandler } from "./handlers/merge-group.js";
+import { ownEventDetector } from "./handlers/own-event.js";
+import { pullRequestHandler, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
+
+/** Wraps every handler (delivery logging, metrics, in-flight tracking for graceful shutdown). */
+export type HandlerWrapper = <C extends Context>(handler: (context: C) => Promise<unknown>) => (context: C) => Promise<unknown>;
+
+export interface AppOptions {
+  cache?: ParseCache;
+  wrap?: HandlerWrapper;
+  /** the app's slug, when known, saves one GET /app the first time a bot sends an event */
+  slug?: string;
+}
+
+/** The Probot app: one line per event it handles. */
+export function createApp(options: AppOptions = {}): ApplicationFunction {
+  return (app: Probot) => {
+    const wrap: HandlerWrapper = options.wrap ?? ((handler) => handler);
+    const deps: HandlerDeps = { cache: options.cache ?? new ParseCache(), isOwnEvent: ownEventDetector(app, options.slug) };
+    app.on([...PULL_REQUEST_EVENTS], wrap(pullRequestHandler(deps)));
+    app.on([...RERUN_EVENTS], wrap(checkRerequestedHandler(deps)));
+    app.on("merge_group.checks_requested", wrap(mergeGroupHandler(deps)));
+  };
+}
+
+export default createApp();

@@ -1,0 +1,77 @@
+import type { GitHubClient, Logger } from "../github/client.js";
+import { completeCheckRun, startCheckRun, type Conclusion } from "../github/check-run.js";
+import { listPullRequestFiles, PULL_FILES_LIMIT } from "../github/list-pull-request-files.js";
+import { upsertStickyComment, type UpsertResult } from "../github/upsert-sticky-comment.js";
+import type { CheckReport } from "../report/check-report.js";
+import { buildCheckRun } from "../report/check-run.js";
+import { buildStickyComment } from "../report/sticky-comment.js";
+import { shouldComment } from "./decide-comment.js";
+import { findPlans } from "./find-plans.js";
+import type { ParseCache } from "./parse-cache.js";
+import { pathsNamedInBody } from "./paths-named-in-body.js";
+import type { PullRequestEvent } from "./pull-request-event.js";
+import { reportCheckFailure } from "./report-check-failure.js";
+
+export interface CheckDeps {
+  log: Logger;
+  cache: ParseCache;
+}
+
+export interface CheckOutcome {
+  outcome: "ok" | "skipped";
+  reason?: string;
+  plans: number;
+  conclusion: Conclusion | null;
+  checkRunId: number | null;
+  comment: UpsertResult | "none";
+}
+
+/**
+ * The "Plan hygiene" check of one pull request: find its plans (changed or named), lint them,
+ * post the check run and keep the sticky comment current. Typical cost after the installation
+ * token: list files, one GraphQL read, create + complete the check run, and the comment write
+ * only when its text changes — the same for 1 plan or 100. The check run is always completed:
+ * on any error it concludes `failure` saying so, and the error is logged and rethrown.
+ */
+export async function checkPullRequest(octokit: GitHubClient, event: PullRequestEvent, deps: CheckDeps): Promise<CheckOutcome> {
+  const { owner, repo, headSha } = event;
+  const state = { checkRunId: null as number | null, completed: false };
+  try {
+    const listing = await listPullRequestFiles(octokit, { owner, repo, number: event.number });
+    const named = pathsNamedInBody(event.body, owner, repo);
+    const found = await findPlans(octokit, { owner, repo, headSha, pullNumber: event.number, changed: listing.files, named }, deps.cache);
+    const { config } = found.resolved;
+    const report: CheckReport = {
+      repoUrl: event.repoUrl,
+      headSha,
+      number: event.number,
+      plans: found.plans,
+      configErrors: found.resolved.errors.map(({ source, path, line, key, message }) => ({ source, path, line, key, message })),
+      truncatedAt: listing.truncated ? PULL_FILES_LIMIT : null,
+      unreadable: found.unreadable,
+      changedFiles: listing.files.map((f) => f.path),
+    };
+    const skip = (reason: string): CheckOutcome => ({ outcome: "skipped", reason, plans: found.plans.length, conclusion: null, checkRunId: null, comment: "none" });
+    if (event.draft && config.check.drafts === "skip") return skip("draft pull requests are not checked (check.drafts: skip)");
+    const nothing = found.plans.length === 0 && report.configErrors.length === 0 && report.truncatedAt === null && report.unreadable.length === 0;
+    if (nothing && config.check.noPlan === "skip" && !found.context.sticky) return skip("no plan touched or named (check.noPlan: skip)");
+
+    const built = buildCheckRun(report);
+    if (!nothing || config.check.noPlan !== "skip") {
+      state.checkRunId = await startCheckRun(octokit, { owner, repo, headSha });
+      state.checkRunId = await completeCheckRun(octokit, { owner, repo, headSha, id: state.checkRunId, ...built });
+    }
+    state.completed = true;
+
+    let comment: CheckOutcome["comment"] = "none";
+    const problems = report.configErrors.length + found.plans.reduce((n, p) => n + p.findings.length, 0);
+    if (shouldComment({ config, draft: event.draft, plans: found.plans.length, problems, hasExisting: found.context.sticky !== null })) {
+      comment = await upsertStickyComment(octokit, { owner, repo, number: event.number, existing: found.context.sticky, body: buildStickyComment(report) });
+    }
+    deps.log.info({ plans: found.plans.length, conclusion: built.conclusion, comment, pr: event.number }, "plan-hygiene check completed");
+    return { outcome: "ok", plans: found.plans.length, conclusion: built.conclusion, checkRunId: state.checkRunId, comment };
+  } catch (error) {
+    if (!state.completed) await reportCheckFailure(octokit, { owner, repo, headSha, id: state.checkRunId }, error, deps.log);
+    throw error;
+  }
+}

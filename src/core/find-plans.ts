@@ -1,0 +1,70 @@
+import { isPlanPath } from "../config/plan-paths.js";
+import { defaultConfig } from "../config/schema.js";
+import type { GitHubClient } from "../github/client.js";
+import { gatherPullRequestContext, type PullRequestContext } from "../github/gather-pull-request-context.js";
+import type { ChangedFile } from "../github/list-pull-request-files.js";
+import { readConfigFile } from "../github/read-config-files.js";
+import { lintPlan } from "../lint/lint-plan.js";
+import type { PlanResult } from "../report/check-report.js";
+import type { ParseCache } from "./parse-cache.js";
+import { resolveConfig, type ResolvedConfig } from "./resolve-config.js";
+
+const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
+/** Blobs fetched in the first GraphQL request, before the configuration is known. */
+const MAX_CANDIDATES = 300;
+
+export interface FoundPlans {
+  context: PullRequestContext;
+  resolved: ResolvedConfig;
+  plans: PlanResult[];
+  unreadable: string[];
+}
+
+/**
+ * Finds and lints the plans of a change. The configuration (which says which paths are plans)
+ * arrives in the same GraphQL request as the candidate blobs, so candidates are chosen before
+ * it is known: every changed markdown file and every default plan path, plus the paths the
+ * description names. A configured glob that matches something else costs one more request.
+ */
+export async function findPlans(
+  octokit: GitHubClient,
+  target: { owner: string; repo: string; headSha: string; pullNumber: number | null; changed: readonly ChangedFile[]; named: readonly string[] },
+  cache: ParseCache,
+): Promise<FoundPlans> {
+  const { owner, repo, headSha } = target;
+  const present = target.changed.filter((f) => f.status !== "removed").map((f) => f.path);
+  const candidates = unique([...target.named, ...present.filter((p) => MARKDOWN.test(p) || isPlanPath(p, defaultConfig))]).slice(0, MAX_CANDIDATES);
+  const context = await gatherPullRequestContext(octokit, { owner, repo, headSha, paths: candidates, pullNumber: target.pullNumber });
+  const resolved = await resolveConfig(context.config, (t) => readConfigFile(octokit, t), `${owner}/${repo}`);
+  const { config } = resolved;
+
+  const matching = present.filter((p) => isPlanPath(p, config));
+  const fetched = new Set(candidates);
+  const missing = matching.filter((p) => !fetched.has(p));
+  if (missing.length > 0) {
+    const more = await gatherPullRequestContext(octokit, { owner, repo, headSha, paths: missing, pullNumber: null });
+    for (const [path, blob] of more.blobs) context.blobs.set(path, blob);
+  }
+
+  const changedSet = new Set(present);
+  const matchingSet = new Set(matching);
+  const plans: PlanResult[] = [];
+  const unreadable: string[] = [];
+  for (const path of unique([...matching, ...target.named])) {
+    const blob = context.blobs.get(path);
+    if (!blob) continue;
+    if (blob.text === null) {
+      if (matchingSet.has(path) && MARKDOWN.test(path)) unreadable.push(path);
+      continue;
+    }
+    const plan = cache.parse(blob.oid, path, blob.text, config.plans.maxFileSize);
+    // An unparseable file cannot be sniffed: report it only when the globs say it is a plan.
+    if (!(plan.isPlan || (plan.unparseable && matchingSet.has(path)))) continue;
+    plans.push({ path, plan, findings: lintPlan(plan, config), changed: changedSet.has(path) });
+  }
+  return { context, resolved, plans, unreadable };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,15 @@
+import type { ParseCache } from "../core/parse-cache.js";
+
+/** What the PR-check handlers share: the parse cache and the "was this our own doing?" test. */
+export interface HandlerDeps {
+  cache: ParseCache;
+  /** true when the webhook's sender is this app's bot user (its own commits/comments): ignore */
+  isOwnEvent: (sender: { login?: string; type?: string } | null | undefined) => Promise<boolean>;
+}
+
+/** A delivery summary the handlers return (read by the observability wrapper). */
+export interface HandlerNote {
+  outcome: "ok" | "skipped";
+  plans?: number;
+  reason?: string;
+}

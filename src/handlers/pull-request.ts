@@ -1,0 +1,27 @@
+import type { Context } from "probot";
+import { checkPullRequest } from "../core/check-pull-request.js";
+import { toPullRequestEvent } from "../core/pull-request-event.js";
+import type { HandlerDeps, HandlerNote } from "./handler-deps.js";
+
+export const PULL_REQUEST_EVENTS = [
+  "pull_request.opened",
+  "pull_request.synchronize",
+  "pull_request.reopened",
+  "pull_request.ready_for_review",
+  "pull_request.edited",
+] as const;
+
+type PullRequestContext = Context<(typeof PULL_REQUEST_EVENTS)[number]>;
+
+/** pull_request events → the check. `edited` only when the description changed (it may name plans). */
+export function pullRequestHandler(deps: HandlerDeps) {
+  return async (context: PullRequestContext): Promise<HandlerNote> => {
+    const { payload } = context;
+    if (payload.action === "edited" && !("changes" in payload && payload.changes?.body)) return { outcome: "skipped", reason: "title or base edited, description unchanged" };
+    if (payload.pull_request.state !== "open") return { outcome: "skipped", reason: "pull request is not open" };
+    if (await deps.isOwnEvent(payload.sender)) return { outcome: "skipped", reason: "event caused by this app" };
+    const event = toPullRequestEvent(payload.pull_request, payload.installation?.id ?? null);
+    const result = await checkPullRequest(context.octokit, event, { log: context.log, cache: deps.cache });
+    return { outcome: result.outcome, plans: result.plans, ...(result.reason ? { reason: result.reason } : {}) };
+  };
+}

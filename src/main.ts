@@ -1,0 +1,44 @@
+import { createProbot } from "probot";
+import { createApp } from "./app.js";
+import { createInFlight } from "./observability/in-flight.js";
+import { createServer } from "./server.js";
+import { listenAddress, startupProblems } from "./startup-env.js";
+
+// `npm start`: checks the environment, starts Probot's webhook middleware with /ping on
+// HOST:PORT, and on SIGTERM/SIGINT stops accepting, finishes in-flight deliveries, exits 0.
+
+const SHUTDOWN_MS = 9000;
+
+async function main(): Promise<void> {
+  const problems = startupProblems(process.env);
+  if (problems.length > 0) {
+    console.error(`plan-hygiene cannot start:\n- ${problems.join("\n- ")}`);
+    process.exit(1);
+  }
+  const { host, port } = listenAddress(process.env);
+  const probot = createProbot({ env: process.env });
+  const inFlight = createInFlight();
+  const appFn = createApp({ wrap: (handler) => (context) => inFlight.track(handler(context)) });
+  const running = await createServer({ probot, appFn, host, port, drain: (ms) => inFlight.drain(ms) });
+  probot.log.info(`plan-hygiene listening on ${running.url}`);
+  if (process.env.NODE_ENV !== "production" && !process.env.WEBHOOK_SECRET) {
+    probot.log.warn('WEBHOOK_SECRET is not set: using "development" (never do this in production).');
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    probot.log.info(`${signal}: finishing ${inFlight.size} in-flight deliveries, then exiting`);
+    void running.close(SHUTDOWN_MS).then((clean) => {
+      if (!clean) probot.log.warn("shutdown timed out with deliveries still running");
+      process.exit(0);
+    });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`plan-hygiene failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
