@@ -1,4 +1,4 @@
-import type { Phase } from "../plan/types.js";
+import type { Phase, PlanDocument } from "../plan/types.js";
 import type { Rule, RuleReport } from "./types.js";
 import { firstLineOf } from "./locate.js";
 import { phaseName } from "./phase-name.js";
@@ -14,21 +14,34 @@ function idKey(id: string): string {
   return id.trim().toLowerCase().replace(/^0+(?=\d)/, "");
 }
 
+/** Start offset of the nearest heading above the phase with a lower level (-1: none). */
+function parentOffset(plan: PlanDocument, phase: Phase): number {
+  const at = phase.headingSpan.start.offset;
+  let parent = -1;
+  for (const section of plan.sections) {
+    const start = section.headingSpan.start.offset;
+    if (start >= at) break;
+    if (section.depth < phase.depth && section.span.end.offset > at) parent = start;
+  }
+  return parent;
+}
+
 export const phaseNumbering: Rule = {
   id: "phase-numbering",
   defaultSeverity: "warning",
   description: "Phase ids are unique and numbered without gaps (sub-ids such as 1A/1B, 3.1/3.2 or 02b are not gaps).",
   check(plan) {
     const reports: RuleReport[] = [];
-    // A summary outline and the detail sections often repeat ids at another heading level;
-    // only the same id twice at the same level is a duplicate.
+    // A summary outline, a timeline or an example often repeats the ids in another part of the
+    // document; only the same id twice at the same heading level under the same parent heading
+    // is a duplicate.
     // The parser keeps one phase per id in `phases` and the other headings with that id in
     // `duplicatePhases`; look at all of them in document order.
     const all = [...plan.phases, ...(plan.duplicatePhases ?? [])].sort((a, b) => a.headingSpan.start.offset - b.headingSpan.start.offset);
     const seen = new Map<string, Phase>();
     for (const phase of all) {
       if (phase.removed) continue;
-      const key = `${phase.depth}:${idKey(phase.id)}`;
+      const key = `${parentOffset(plan, phase)}:${phase.depth}:${idKey(phase.id)}`;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, phase);

@@ -1,4 +1,4 @@
-import type { Rule, RuleReport } from "./types.js";
+import type { Rule } from "./types.js";
 import { documentAnchor } from "./locate.js";
 import { hasSection } from "./section-match.js";
 import { normalizeHeading } from "../plan/sections.js";
@@ -10,18 +10,24 @@ export const requiredSections: Rule = {
     "The plan has the sections listed in `sections.required` (default: Overview, Implementation Phases, Open Questions), matched with their aliases.",
   check(plan, ctx) {
     const { required, aliases } = ctx.config.sections;
-    const reports: RuleReport[] = [];
+    const missing: string[] = [];
     for (const name of required) {
       // Alias keys match the required name the way headings do ("open questions" = "Open Questions").
-      const extra = Object.entries(aliases).filter(([key]) => normalizeHeading(key) === normalizeHeading(name)).flatMap(([, list]) => list);
-      const names = [name, ...extra];
-      if (hasSection(plan, name, names.slice(1))) continue;
-      const also = names.length > 1 ? ` (or ${names.slice(1).map((n) => `\`${n}\``).join(", ")})` : "";
-      reports.push({
-        span: documentAnchor(plan),
-        message: `Unexpected plan without the \`${name}\` section${also}, expected every section in \`sections.required\`: add \`## ${name}\`, or change \`sections.required\` in .github/plan-hygiene.yml`,
-      });
+      const extra = Object.entries(aliases)
+        .filter(([key]) => normalizeHeading(key) === normalizeHeading(name))
+        .flatMap(([, list]) => list);
+      if (hasSection(plan, name, extra)) continue;
+      missing.push(extra.length > 0 ? `\`${name}\` (or ${extra.map((n) => `\`${n}\``).join(", ")})` : `\`${name}\``);
     }
-    return reports;
+    if (missing.length === 0) return [];
+    // One finding for all missing sections: they would all point at the title anyway.
+    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
+    const one = missing.length === 1;
+    return [
+      {
+        span: documentAnchor(plan),
+        message: `Unexpected plan without the ${list} ${one ? "section" : "sections"}, expected every section in \`sections.required\`: add ${one ? "it as a `##` heading" : "them as `##` headings"}, or change \`sections.required\` in .github/plan-hygiene.yml`,
+      },
+    ];
   },
 };

@@ -70,14 +70,22 @@ export function normalizeStatus(value: string): PlanStatus | null {
   return SYNONYMS[statusKey(value)] ?? null;
 }
 
-/** Known statuses mentioned inside a free-text value ("Phase 3 In Progress" mentions In Progress). */
+/** Known statuses mentioned inside a free-text value, in the order they appear ("Phase 1 Complete - Phase 3 In Progress"). */
 export function statusesMentioned(value: string): PlanStatus[] {
   const key = ` ${statusKey(value)} `;
-  const found = new Set<PlanStatus>();
+  const found: { status: PlanStatus; at: number }[] = [];
   for (const [synonym, status] of Object.entries(SYNONYMS)) {
-    if (key.includes(` ${synonym} `)) found.add(status);
+    const at = key.lastIndexOf(` ${synonym} `);
+    if (at >= 0) found.push({ status, at });
   }
-  return [...found];
+  found.sort((a, b) => a.at - b.at);
+  const order: PlanStatus[] = [];
+  for (const { status } of found) {
+    const i = order.indexOf(status);
+    if (i >= 0) order.splice(i, 1);
+    order.push(status);
+  }
+  return order;
 }
 
 /** The template's `Draft | In Review | Approved | In Progress | Completed` left as the value. */

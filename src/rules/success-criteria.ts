@@ -10,6 +10,23 @@ function hasAnyCriteria(phase: Phase): boolean {
   return span !== null || automated.length + manual.length + other.length > 0;
 }
 
+function planWide(plan: PlanDocument, phases: Phase[]): RuleReport {
+  const span = firstLineOf(plan, phases[0].headingSpan);
+  const each = phases.length === 1 ? "" : ` to each phase (starting with ${phaseName(phases[0])})`;
+  const subject = phases.length === 1 ? phaseName(phases[0]) : `${phases.length} phases`;
+  if (!phases.some(hasAnyCriteria)) {
+    return { span, message: `Unexpected ${subject} without success criteria, expected each phase to list them: add ${EXAMPLE}${each}` };
+  }
+  if (phases.every((phase) => phase.criteria.other.length > 0 && phase.criteria.manual.length === 0)) {
+    return {
+      span,
+      severity: "notice",
+      message: `Unexpected success criteria not split into Automated and Manual in ${subject}, expected at least one Automated check per phase: group the items under \`- **Automated**:\` and \`- **Manual**:\``,
+    };
+  }
+  return { span, message: `Unexpected ${subject} without an Automated success criterion, expected at least one per phase: add ${EXAMPLE}${each}` };
+}
+
 function anchor(plan: PlanDocument, phase: Phase) {
   return firstLineOf(plan, phase.criteria.span ?? phase.headingSpan);
 }
@@ -21,15 +38,9 @@ export const successCriteria: Rule = {
   check(plan) {
     const phases = activePhases(plan);
     if (phases.length === 0) return [];
-    if (!phases.some(hasAnyCriteria)) {
-      // A plan that writes no criteria anywhere gets one finding, not one per phase.
-      return [
-        {
-          span: firstLineOf(plan, phases[0].headingSpan),
-          message: `Unexpected ${phases.length === 1 ? "phase" : `${phases.length} phases`} without success criteria, expected each phase to list them: add ${EXAMPLE}${phases.length > 1 ? ` to each phase (starting with ${phaseName(phases[0])})` : ""}`,
-        },
-      ];
-    }
+    // Per-phase findings only for plans that follow the convention somewhere (some phase has
+    // Automated criteria); a plan that never does gets one finding, not one per phase.
+    if (!phases.some((phase) => phase.criteria.automated.length > 0)) return [planWide(plan, phases)];
     const reports: RuleReport[] = [];
     for (const phase of phases) {
       const { automated, manual, other } = phase.criteria;

@@ -93,7 +93,7 @@ describe("lintPlan", () => {
 
   it("gives non-plans no findings", () => {
     const readme = "# My library\n\nInstall it with npm.\n\n## Usage\n\nCall `run()`.\n\n## Open Questions\n\n- Should we support Deno?\n";
-    const { plan, findings } = lintText(readme, "docs/notes-plan.md", defaultConfig);
+    const { plan, findings } = lintText(readme, "docs/notes.md", defaultConfig);
     expect(plan.isPlan).toBe(false);
     expect(findings).toEqual([]);
   });
@@ -116,7 +116,9 @@ describe("required-sections configuration", () => {
   it("asks for configured sections, matched with configured aliases", () => {
     const missing = lintText(PLAN, "plan.md", config({ sections: { required: ["Testing Strategy"] } })).findings;
     expect(missing.filter((f) => f.rule === "required-sections").map((f) => f.line)).toEqual([1]);
-    expect(missing.find((f) => f.rule === "required-sections")!.message).toContain("`Testing Strategy`");
+    expect(missing.find((f) => f.rule === "required-sections")!.message).toContain("without the `Testing Strategy` section");
+    const hinted = lintText(PLAN, "plan.md", config({ sections: { required: ["Testing Strategy"], aliases: { "Testing Strategy": ["QA Plan"] } } })).findings;
+    expect(hinted.find((f) => f.rule === "required-sections")!.message).toContain("`Testing Strategy` (or `QA Plan`)");
     const aliased = lintText(text, "plan.md", config({ sections: { required: ["Testing Strategy"], aliases: { "testing strategy": ["QA Plan"] } } })).findings;
     expect(aliased.filter((f) => f.rule === "required-sections")).toEqual([]);
   });
@@ -126,6 +128,9 @@ describe("required-sections configuration", () => {
     expect(lintText(renamed, "plan.md", defaultConfig).findings.filter((f) => f.rule === "required-sections")).toEqual([]);
     const bare = "# Plan\n\n## Phase 1: Start\n\n**Confirmation Gate**: ok\n\n## Phase 2: End\n";
     expect(lintText(bare, "plan.md", config({ sections: { required: [] } })).findings.filter((f) => f.rule === "required-sections")).toEqual([]);
-    expect(lintText(bare, "plan.md", defaultConfig).findings.filter((f) => f.rule === "required-sections")).toHaveLength(2);
+    const both = lintText(bare, "plan.md", defaultConfig).findings.filter((f) => f.rule === "required-sections");
+    expect(both.map((f) => f.message)).toEqual([
+      "Unexpected plan without the `Overview` and `Open Questions` sections, expected every section in `sections.required`: add them as `##` headings, or change `sections.required` in .github/plan-hygiene.yml",
+    ]);
   });
 });

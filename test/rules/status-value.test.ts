@@ -26,7 +26,8 @@ describe("normalizeStatus", () => {
   );
 
   it("names the known statuses a free-text value mentions", () => {
-    expect(statusesMentioned("Phase 1 Complete - Phase 3 In Progress").sort()).toEqual(["completed", "in-progress"]);
+    expect(statusesMentioned("Phase 1 Complete - Phase 3 In Progress")).toEqual(["completed", "in-progress"]);
+    expect(statusesMentioned("In progress, draft was approved")).toEqual(["in-progress", "draft", "approved"]);
     expect(statusesMentioned("Skeleton created (phase 0).")).toEqual([]);
   });
 
