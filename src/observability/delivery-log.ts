@@ -44,13 +44,24 @@ function countRequests(octokit: unknown, onResponse: (status: string, headers: R
   });
 }
 
+/** The handler's return value when it is a DeliveryNote (handlers may return anything). */
+function asNote(value: unknown): DeliveryNote | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const { outcome, plans, reason } = value as Record<string, unknown>;
+  return {
+    ...(outcome === "ok" || outcome === "skipped" ? { outcome } : {}),
+    ...(typeof plans === "number" ? { plans } : {}),
+    ...(typeof reason === "string" ? { reason } : {}),
+  };
+}
+
 /**
  * Wraps a Probot handler so each delivery writes exactly one summary line (delivery id, event,
  * repo, PR, plans found, GitHub API requests, duration, outcome), updates the metrics, and is
  * tracked for graceful shutdown. Errors are logged in the line and rethrown to Probot.
  */
 export function withDeliveryLog<C extends DeliveryContext>(
-  handler: (context: C) => Promise<DeliveryNote | void> | DeliveryNote | void,
+  handler: (context: C) => unknown,
   options: DeliveryLogOptions = {},
 ): (context: C) => Promise<void> {
   const { metrics, inFlight, now = () => performance.now() } = options;
@@ -69,9 +80,9 @@ export function withDeliveryLog<C extends DeliveryContext>(
       });
       metrics?.inFlight.inc();
       let failure: unknown;
-      let returned: DeliveryNote | void = undefined;
+      let returned: DeliveryNote | undefined;
       try {
-        returned = await handler(context);
+        returned = asNote(await handler(context));
       } catch (error) {
         failure = error;
       }
