@@ -43,7 +43,7 @@ function mergeRegions(text: string, replacements: readonly Replacement[]): Regio
     const start = text.lastIndexOf("\n", r.start - 1) + 1;
     const end = contentEnd(text, r.end);
     const last = regions.at(-1);
-    if (last && start <= last.end + 2) {
+    if (last && (start <= last.end || start === text.indexOf("\n", last.end) + 1)) {
       last.end = Math.max(last.end, end);
       last.replacements.push(r);
     } else {
