@@ -13,7 +13,8 @@ const LF = readFileSync(path.resolve("test/fixtures/commands/small-plan.md"), "u
 
 let gh: FakeGitHub;
 let stop: () => void;
-const octokit = new Octokit({ auth: "ghs_test" });
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+const octokit = new Octokit({ auth: "ghs_test", log: quiet });
 
 beforeEach(() => {
   gh = new FakeGitHub();
