@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { needsSetup } from "../../src/setup/needs-setup.js";
+import { loadDotEnv } from "../../src/setup/load-dot-env.js";
 import { freePort, testCredentials } from "../observability/app-process.js";
 
 // `npm start` without credentials opens Probot's manifest flow (lib/setup/run-setup.js, built
@@ -26,6 +27,23 @@ describe("needsSetup", () => {
     expect(needsSetup({ NODE_ENV: "production" }, dir)).toBe(false);
     writeFileSync(join(dir, "app.private-key.pem"), "");
     expect(needsSetup({ APP_ID: "1" }, dir)).toBe(false);
+  });
+});
+
+describe("loadDotEnv", () => {
+  it("reads .env without overriding what the environment already sets", () => {
+    dir = mkdtempSync(join(tmpdir(), "plan-hygiene-setup-"));
+    expect(loadDotEnv(join(dir, ".env"))).toBe(false);
+    writeFileSync(join(dir, ".env"), "PLAN_HYGIENE_TEST_A=from-file\nPLAN_HYGIENE_TEST_B=\"line1\\nline2\"\n");
+    process.env.PLAN_HYGIENE_TEST_A = "from-env";
+    try {
+      expect(loadDotEnv(join(dir, ".env"))).toBe(true);
+      expect(process.env.PLAN_HYGIENE_TEST_A).toBe("from-env");
+      expect(process.env.PLAN_HYGIENE_TEST_B).toBe("line1\nline2");
+    } finally {
+      delete process.env.PLAN_HYGIENE_TEST_A;
+      delete process.env.PLAN_HYGIENE_TEST_B;
+    }
   });
 });
 
