@@ -3,7 +3,7 @@ import { recordMergeInPlan } from "../edit/record-merge-in-plan.js";
 import { renderChangelogChange } from "../edit/render-changelog-change.js";
 import { commitFileChanges } from "../github/commit-files.js";
 import { openPullRequestWithChange } from "../github/open-pull-request-with-change.js";
-import { readFilesAtCommit, type GitHubReader } from "../github/read-branch-files.js";
+import { readFilesAtRevs, type GitHubReader } from "../github/read-branch-files.js";
 import { commentOnceOnPull } from "../github/comment-once-on-pull.js";
 import { planChangesInPr, type PlanChanges } from "./plan-changes-in-pr.js";
 import { planPathsOfPull } from "./plan-paths-of-pull.js";
@@ -108,11 +108,9 @@ async function changesByPath(octokit: GitHubReader, owner: string, repo: string,
   const none = Object.fromEntries(paths.map((p) => [p, { phasesConfirmed: [], statusChange: null }]));
   try {
     const base = await pullMergeBase(octokit, { owner, repo, mergeCommitSha: pull.merge_commit_sha ?? null, headSha: pull.head.sha, fallback: pull.base.sha });
-    const [before, after] = await Promise.all([
-      readFilesAtCommit(octokit, { owner, repo, rev: base, paths }),
-      readFilesAtCommit(octokit, { owner, repo, rev: pull.head.sha, paths }),
-    ]);
-    return Object.fromEntries(paths.map((p) => [p, planChangesInPr(before[p] ?? null, after[p] ?? null, p)]));
+    const reads = paths.flatMap((path) => [{ rev: base, path }, { rev: pull.head.sha, path }]);
+    const texts = await readFilesAtRevs(octokit, { owner, repo, reads });
+    return Object.fromEntries(paths.map((p, i) => [p, planChangesInPr(texts[2 * i] ?? null, texts[2 * i + 1] ?? null, p)]));
   } catch {
     // the details are a nicety: a missing head commit (e.g. a deleted fork) must not block the row
     return none;

@@ -46,24 +46,36 @@ export async function readFilesAtCommit(
   octokit: GitHubReader,
   target: { owner: string; repo: string; rev: string; paths: readonly string[] },
 ): Promise<Record<string, string | null>> {
-  const { owner, repo, rev, paths } = target;
-  if (paths.length === 0) return {};
-  const fields = paths
+  const texts = await readFilesAtRevs(octokit, { owner: target.owner, repo: target.repo, reads: target.paths.map((path) => ({ rev: target.rev, path })) });
+  return Object.fromEntries(target.paths.map((p, i) => [p, texts[i]]));
+}
+
+/**
+ * Any number of `rev:path` texts in ONE GraphQL query (Probot's throttling spaces GraphQL
+ * requests a second apart, so fewer queries is faster). Null for absent, binary or non-UTF-8.
+ */
+export async function readFilesAtRevs(
+  octokit: GitHubReader,
+  target: { owner: string; repo: string; reads: readonly { rev: string; path: string }[] },
+): Promise<(string | null)[]> {
+  const { owner, repo, reads } = target;
+  if (reads.length === 0) return [];
+  const fields = reads
     .map((_, i) => `f${i}: object(expression: $e${i}) { ... on Blob { oid text isTruncated isBinary } }`)
     .join("\n      ");
-  const declared = paths.map((_, i) => `, $e${i}: String!`).join("");
+  const declared = reads.map((_, i) => `, $e${i}: String!`).join("");
   const query = `query readFilesAtCommit($owner: String!, $repo: String!${declared}) {
     repository(owner: $owner, name: $repo) {
       ${fields}
     }
   }`;
   const variables: Record<string, string> = { owner, repo };
-  paths.forEach((p, i) => (variables[`e${i}`] = `${rev}:${p}`));
+  reads.forEach((r, i) => (variables[`e${i}`] = `${r.rev}:${r.path}`));
   const data = await octokit.graphql<ReadResponse>(query, variables);
-  const texts: Record<string, string | null> = {};
-  for (const [i, path] of paths.entries()) {
+  const texts: (string | null)[] = [];
+  for (const i of reads.keys()) {
     const blob = (data.repository?.[`f${i}`] ?? null) as BlobNode | null;
-    texts[path] = blob === null || typeof blob !== "object" || !("isBinary" in blob) ? null : await blobText(octokit, owner, repo, blob);
+    texts.push(blob === null || typeof blob !== "object" || !("isBinary" in blob) ? null : await blobText(octokit, owner, repo, blob));
   }
   return texts;
 }
