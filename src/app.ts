@@ -3,6 +3,7 @@ import { ParseCache } from "./core/parse-cache.js";
 import type { HandlerDeps } from "./handlers/handler-deps.js";
 import { checkRerequestedHandler, RERUN_EVENTS } from "./handlers/check-rerequested.js";
 import { mergeGroupHandler } from "./handlers/merge-group.js";
+import { planCommandHandler } from "./handlers/issue-comment-deps.js";
 import { ownEventDetector } from "./handlers/own-event.js";
 import { pullRequestHandler, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
 
@@ -24,6 +25,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     app.on([...PULL_REQUEST_EVENTS], wrap(pullRequestHandler(deps)));
     app.on([...RERUN_EVENTS], wrap(checkRerequestedHandler(deps)));
     app.on("merge_group.checks_requested", wrap(mergeGroupHandler(deps)));
+    app.on("issue_comment.created", wrap(planCommandHandler(deps)));
   };
 }
 

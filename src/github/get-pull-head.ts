@@ -14,6 +14,9 @@ export interface PullHead {
   fromFork: boolean;
   title: string;
   body: string | null;
+  draft: boolean;
+  /** https://github.com/owner/repo (or the GHE host's) */
+  repoUrl: string;
 }
 
 /** The PR's head (an `issue_comment` payload carries none). */
@@ -36,5 +39,7 @@ export async function getPullHead(octokit: Pick<Octokit, "request">, target: { o
     fromFork: headRepo === null || headRepo.toLowerCase() !== baseRepo.toLowerCase(),
     title: data.title,
     body: data.body ?? null,
+    draft: data.draft ?? false,
+    repoUrl: data.base.repo.html_url,
   };
 }

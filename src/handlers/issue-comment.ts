@@ -2,7 +2,9 @@ import type { Context } from "probot";
 import type { Config } from "../config/schema.js";
 import type { PlanDocument } from "../plan/types.js";
 import type { PullHead } from "../github/get-pull-head.js";
-import { runPlanCommand, type PlanCommandReport } from "../core/run-plan-command.js";
+import { runPlanCommand } from "../core/run-plan-command.js";
+import { parseCommands } from "../commands/parse-commands.js";
+import type { HandlerNote } from "./handler-deps.js";
 
 /** What the handler needs from the rest of the app (the PR check's config, plan finder and check run). */
 export interface IssueCommentDeps {
@@ -28,11 +30,13 @@ export function isCommandComment(payload: CommentPayload): boolean {
 
 /** Probot `issue_comment.created`: filter, then hand over to the command core. */
 export function issueCommentHandler(deps: IssueCommentDeps) {
-  return async (context: Context<"issue_comment.created">): Promise<PlanCommandReport | null> => {
+  return async (context: Context<"issue_comment.created">): Promise<HandlerNote> => {
     const payload = context.payload;
-    if (!isCommandComment(payload) || !/^\s{0,3}\/plan\b/im.test(payload.comment.body)) return null;
+    if (!isCommandComment(payload)) return { outcome: "skipped", reason: "not a new comment by a person on a pull request" };
+    // commands only in code or quotes cost no request at all
+    if (parseCommands(payload.comment.body).commands.length === 0) return { outcome: "skipped", reason: "no /plan command outside code and quotes" };
     const config = await deps.loadConfig(context);
-    if (!config.commands.enabled) return null;
+    if (!config.commands.enabled) return { outcome: "skipped", reason: "commands.enabled is false" };
     const { owner, repo } = context.repo();
     const report = await runPlanCommand({
       octokit: context.octokit as never,
@@ -53,7 +57,8 @@ export function issueCommentHandler(deps: IssueCommentDeps) {
         }
       },
     });
-    if (report) context.log.info({ commands: report.results.map((r) => ({ kind: r.command.kind, ok: r.ok })) }, "plan-hygiene: /plan commands handled");
-    return report;
+    if (!report) return { outcome: "skipped", reason: "no /plan command outside code and quotes" };
+    context.log.info({ commands: report.results.map((r) => ({ kind: r.command.kind, ok: r.ok })) }, "plan-hygiene: /plan commands handled");
+    return { outcome: "ok", reason: report.results.map((r) => `${r.command.kind}:${r.ok ? "done" : "refused"}`).join(",") };
   };
 }

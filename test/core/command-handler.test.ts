@@ -4,9 +4,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createProbot, ProbotOctokit, type Probot } from "probot";
-import { configSchema, type ConfigInput } from "../../src/config/schema.js";
-import { issueCommentHandler } from "../../src/handlers/issue-comment.js";
-import { readPullPlans } from "../../src/github/read-pull-plans.js";
+import { planCommandHandler } from "../../src/handlers/issue-comment-deps.js";
+import { ParseCache } from "../../src/core/parse-cache.js";
 import { FakeGitHub, type Role } from "../helpers/fake-github.js";
 
 // `/plan` commands end to end through a real Probot (its Octokit with retry + throttling) against
@@ -26,8 +25,10 @@ const TODAY = new Date().toISOString().slice(0, 10);
 let gh: FakeGitHub;
 let server: Awaited<ReturnType<FakeGitHub["listen"]>>;
 let probot: Probot;
-let refreshed: string[];
-let config: ConfigInput;
+/** the heads the "Plan hygiene" check ran on (the refresh after a command) */
+const refreshed = () => gh.checkRuns(REPO).filter((r) => r.name === "Plan hygiene").map((r) => r.head_sha);
+/** `.github/plan-hygiene.yml` on the default branch, as YAML */
+const setConfig = (yaml: string) => gh.commit(REPO, "main", { ".github/plan-hygiene.yml": yaml });
 // Probot's throttling spaces writes a second apart (GitHub's secondary-limit advice); not needed against the fake.
 const noThrottle = ProbotOctokit.defaults((options: Record<string, any>) => ({ ...options, throttle: { ...options.throttle, enabled: false } }));
 
@@ -43,18 +44,8 @@ async function start(planText = CRLF_BOM, options: { fork?: boolean } = {}) {
   gh.openPullRequest(REPO, { head: "limits", headRepo, title: "Rate limits", body: "Implements the plan." });
   gh.setPermission(REPO, "writer", "write");
   server = await gh.listen();
-  refreshed = [];
-  config = {};
   probot = createProbot({ env: {}, overrides: { appId: gh.appId, privateKey, secret: "s", baseUrl: `${server.url}/api/v3`, logLevel: "fatal", Octokit: noThrottle } as never });
-  probot.on(
-    "issue_comment.created",
-    issueCommentHandler({
-      checkName: "Plan hygiene",
-      loadConfig: async () => configSchema.parse(config),
-      findPlans: (context, head, cfg) => readPullPlans(context.octokit as never, { owner: "acme", repo: "app", number: head.number, headSha: head.sha, body: head.body }, cfg),
-      refresh: async (_context, head) => void refreshed.push(head.sha),
-    }) as never,
-  );
+  probot.on("issue_comment.created", planCommandHandler({ cache: new ParseCache(), isOwnEvent: async () => false }) as never);
 }
 beforeEach(() => start());
 afterEach(() => server.close());
@@ -78,7 +69,7 @@ async function send(body: string, login = "writer", overrides: Parameters<typeof
   const payload = commentPayload(body, login, overrides);
   await probot.receive({ id: `d-${payload.comment.id}`, name: "issue_comment", payload } as never);
   const comment = gh.comments(REPO, 1).find((c) => c.id === payload.comment.id)!;
-  const replies = gh.comments(REPO, 1).filter((c) => c.user.login === gh.botLogin && c.id > payload.comment.id);
+  const replies = gh.comments(REPO, 1).filter((c) => c.user.login === gh.botLogin && c.id > payload.comment.id && !c.body.startsWith("<!-- plan-hygiene:summary -->"));
   return { reactions: comment.reactions.map((r) => r.content), replies: replies.map((r) => r.body) };
 }
 
@@ -101,7 +92,10 @@ describe("/plan phase-done", () => {
     expect(gh.store.commit(newHead).parents).toEqual([head]);
     expect(writes()).toHaveLength(1);
     expect(result).toEqual({ reactions: ["eyes", "rocket"], replies: [] });
-    expect(refreshed).toEqual([newHead]);
+    expect(refreshed()).toEqual([newHead]);
+    // the refreshed sticky comment shows the confirmation
+    const sticky = gh.comments(REPO, 1).find((c) => c.body.startsWith("<!-- plan-hygiene:summary -->"));
+    expect(sticky?.body).toContain(`on ${TODAY} at \`${head.slice(0, 7)}\``);
     expect(gh.fileAt(REPO, "limits", "src/limits/bucket.ts")?.toString()).toBe("export const bucket = 1;\n");
   });
 
@@ -154,7 +148,7 @@ describe("/plan phase-done", () => {
   });
 
   it("refuses an out-of-order phase, and --force needs maintain", async () => {
-    config = { commands: { verifyWithChecks: false } };
+    setConfig("commands:\n  verifyWithChecks: false\n");
     let result = await send("/plan phase-done 2");
     expect(result.replies[0]).toContain("Earlier phase `1`");
     result = await send("/plan phase-done 2 --force");
@@ -197,7 +191,7 @@ describe("/plan phase-done", () => {
   });
 
   it("verifyWithChecks: ticks Automated criteria when every other check succeeded", async () => {
-    config = { commands: { verifyWithChecks: true, requireOrder: false } };
+    setConfig("commands:\n  verifyWithChecks: true\n  requireOrder: false\n");
     const head = gh.branchSha(REPO, "limits")!;
     const repo = gh.repo(REPO);
     const ci = (name: string, conclusion: string) => ({ id: gh.nextId(), name, head_sha: head, status: "completed", conclusion, started_at: null, completed_at: null, external_id: null, details_url: null, output: { title: null, summary: null, text: null }, annotations: [], app: { id: 99, slug: "github-actions" }, history: [] });
@@ -240,7 +234,7 @@ describe("fork pull requests", () => {
     expect(reply).toContain(`+✅ Confirmed by @writer on ${TODAY} at ${fork!.slice(0, 7)}`);
     expect(gh.branchSha("dana/app", "limits")).toBe(fork);
     expect(writes()).toHaveLength(0);
-    expect(refreshed).toEqual([]);
+    expect(refreshed()).toEqual([]);
   });
 });
 
@@ -257,7 +251,7 @@ describe("/plan status and help", () => {
   });
 
   it("does nothing when commands are disabled", async () => {
-    config = { commands: { enabled: false } };
+    setConfig("commands:\n  enabled: false\n");
     expect(await send("/plan status")).toEqual({ reactions: [], replies: [] });
   });
 });
