@@ -1,14 +1,12 @@
 import type { PlanDocument } from "../plan/types.js";
 import type { Finding } from "../rules/types.js";
+import { fileRefMatches } from "../core/match-file-ref.js";
 
 export const STALE_RULE = "stale-confirmation";
 
-/** Whether a changed repository path is one a phase's `**File**:` entry names (exact, as a suffix, or under a named folder). */
+/** Whether a changed repository path is one a phase's `**File**:` entry names — the sticky comment's own rule (paths, path tails, folders, globs). */
 export function namesFile(ref: string, changed: string): boolean {
-  const r = ref.trim().replace(/^\.?\/+/, "").replace(/\\/g, "/");
-  if (r === "") return false;
-  if (r.endsWith("/")) return changed.startsWith(r) || changed.includes(`/${r}`);
-  return changed === r || changed.endsWith(`/${r}`);
+  return fileRefMatches(ref, changed);
 }
 
 /**
