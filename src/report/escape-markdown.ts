@@ -14,7 +14,11 @@ export function escapeText(text: string): string {
     .replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1")
     .replace(/^(\s*)([-=])/, "$1\\$2")
     .replace(/^(\s*\d+)\./, "$1\\.")
-    .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
+    // after every "@": no @mention, no @org/team, no email autolink
+    .replace(/@/g, `@${ZWJ}`)
+    // no literal autolinks (http://…, www.…) that would turn plan text into links
+    .replace(/:\/\//g, `:${ZWJ}//`)
+    .replace(/\b(www)\./gi, `$1${ZWJ}.`)
 }
 
 /** A code span (for paths and rule ids): mentions do not render inside; `|` stays in its cell. */
