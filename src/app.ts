@@ -5,6 +5,7 @@ import { checkRerequestedHandler, RERUN_EVENTS } from "./handlers/check-rereques
 import { mergeGroupHandler } from "./handlers/merge-group.js";
 import { planCommandHandler } from "./handlers/issue-comment-deps.js";
 import { ownEventDetector } from "./handlers/own-event.js";
+import { pullRequestClosedHandler } from "./handlers/pull-request-closed.js";
 import { pullRequestHandler, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
 
 /** Wraps every handler (delivery logging, metrics, in-flight tracking for graceful shutdown). */
@@ -25,6 +26,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     app.on([...PULL_REQUEST_EVENTS], wrap(pullRequestHandler(deps)));
     app.on([...RERUN_EVENTS], wrap(checkRerequestedHandler(deps)));
     app.on("merge_group.checks_requested", wrap(mergeGroupHandler(deps)));
+    app.on("pull_request.closed", wrap(pullRequestClosedHandler(deps)));
     app.on("issue_comment.created", wrap(planCommandHandler(deps)));
   };
 }
