@@ -35,7 +35,8 @@ export function appendChangelogRow(plan: PlanDocument, row: ChangelogRowInput): 
   if ("reason" in placed) return { text: null, reason: placed.reason };
   const text = splice(plan.text, [placed]);
   const before = plan.changeLog?.table?.rows.length ?? 0;
-  const after = parsePlan(text, plan.path).changeLog?.table?.rows ?? [];
+  // the input already passed the configured size limit; a row more must not fail the read-back
+  const after = parsePlan(text, plan.path, { maxFileSize: Number.MAX_SAFE_INTEGER }).changeLog?.table?.rows ?? [];
   if (after.length !== before + 1 || !after.some((r) => r.cells.includes(cells.change))) {
     return { text: null, reason: "The new Change Log row would not be read back as a row of the Change Log table (an unclosed code fence or HTML block near it?); add the row by hand." };
   }
