@@ -47,6 +47,18 @@ describe("loadDotEnv", () => {
   });
 });
 
+describe("npm run setup (lib/setup/cli.js)", () => {
+  it("does nothing but say so when credentials are already in .env", async () => {
+    dir = mkdtempSync(join(tmpdir(), "plan-hygiene-setup-"));
+    writeFileSync(join(dir, ".env"), `APP_ID=7\nPRIVATE_KEY_PATH=./key.pem\n`);
+    const cli = spawn(process.execPath, [join(process.cwd(), "lib/setup/cli.js")], { cwd: dir, env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    cli.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((resolve) => cli.on("exit", resolve));
+    expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining("plan-hygiene is already configured") });
+  });
+});
+
 describe("runSetup", () => {
   it("offers app.yml to GitHub's manifest flow and writes imported credentials to .env", async () => {
     dir = mkdtempSync(join(tmpdir(), "plan-hygiene-setup-"));
