@@ -17,7 +17,7 @@ export function pathsNamedInBody(body: string, owner: string, repo: string): str
     for (let refSegments = 1; refSegments < Math.min(rest.length, 4); refSegments++) paths.push(rest.slice(refSegments).join("/"));
   }
   const withoutUrls = text.replace(/\bhttps?:\/\/\S+/g, " ");
-  for (const m of withoutUrls.matchAll(/(?:^|[\s(`'"[<])\.?\/?((?:[\w.@+-]+\/)*[\w.@+-]+\.(?:md|markdown|mdx))(?=$|[\s)`'"\]>:#,;.!?])/gim)) {
+  for (const m of withoutUrls.matchAll(/(?:^|[\s(`'"[<])(?:\.\/|\/)?(?!\.\.?\/)((?:[\w.@+-]+\/)*[\w.@+-]+\.(?:md|markdown|mdx))(?=$|[\s)`'"\]>:#,;.!?])/gim)) {
     paths.push(m[1] as string);
   }
   const clean = paths.map((p) => p.replace(/^\.?\/+/, "")).filter((p) => p !== "" && MARKDOWN.test(p) && !p.split("/").includes(".."));
