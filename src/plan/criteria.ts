@@ -5,6 +5,7 @@ import type { Label } from "./labels.js";
 import type { LineIndex } from "./positions.js";
 import { normalizeHeading } from "./sections.js";
 import type { Checkbox, Criteria } from "./types.js";
+import { lowerBound, within } from "./ranges.js";
 
 export type CriteriaKind = "automated" | "manual" | "other";
 
@@ -39,13 +40,17 @@ export function buildCriteria(
   boxes: readonly Checkbox[],
 ): Criteria {
   const regions: Region[] = [];
-  const inScope = (o: number) => o >= scope.start && o < scope.end;
-  for (const h of headings) {
-    if (!inScope(h.start) || h.start === scope.start || h.depth <= scope.depth) continue;
+  for (const h of within(headings, scope.start, scope.end, (x) => x.start)) {
+    if (h.start === scope.start || h.depth <= scope.depth) continue;
     const kind = criteriaKindOf(h.text);
     if (kind) regions.push({ kind, start: h.start, end: Math.min(h.sectionEnd, scope.end), markerEnd: h.end });
   }
-  const scoped = labels.filter((l) => inScope(l.lineStart));
+  const scoped = within(labels, scope.start, scope.end, (l) => l.lineStart);
+  const nextBlockLabel: (Label | undefined)[] = [];
+  for (let i = scoped.length - 1, next: Label | undefined; i >= 0; i--) {
+    nextBlockLabel[i] = next;
+    if (scoped[i].item === null) next = scoped[i];
+  }
   scoped.forEach((l, i) => {
     const kind = criteriaKindOf(l.label);
     if (!kind) return;
@@ -54,9 +59,9 @@ export function buildCriteria(
     else {
       // a label that heads no list item runs to the next such label, heading or its container's end
       end = Math.min(scope.end, l.paragraph.parent?.type === "listItem" ? (l.paragraph.parent.position?.end.offset ?? scope.end) : scope.end);
-      const nextLabel = scoped.slice(i + 1).find((n) => n.item === null);
+      const nextLabel = nextBlockLabel[i];
       if (nextLabel) end = Math.min(end, nextLabel.lineStart);
-      const nextHeading = headings.find((h) => h.start > l.lineStart);
+      const nextHeading = headings[lowerBound(headings, l.lineStart + 1, (h) => h.start)];
       if (nextHeading) end = Math.min(end, nextHeading.start);
     }
     regions.push({ kind, start: l.lineStart, end, markerEnd: l.lineEnd });
@@ -64,9 +69,8 @@ export function buildCriteria(
   regions.sort((a, b) => a.start - b.start);
   const criteria: Criteria = { automated: [], manual: [], other: [], span: null };
   if (regions.length > 0) criteria.span = index.spanOf(regions[0].start, regions[0].markerEnd);
-  for (const box of boxes) {
+  for (const box of within(boxes, scope.start, scope.end, (b) => b.span.start.offset)) {
     const at = box.span.start.offset;
-    if (!inScope(at)) continue;
     let inner: Region | null = null;
     for (const r of regions) if (r.start <= at && at < r.end && (inner === null || r.start >= inner.start)) inner = r;
     if (inner) criteria[inner.kind].push(box);

@@ -5,21 +5,20 @@ import type { LineIndex } from "./positions.js";
 import type { Located } from "./tree.js";
 import type { FileRef } from "./types.js";
 import type { Scope } from "./criteria.js";
+import { within } from "./ranges.js";
 
 const FILE_KEY = /^files?$/i;
 
 export function buildFileRefs(text: string, scope: Scope, index: LineIndex, labels: readonly Label[], paragraphs: readonly Located<Paragraph>[]): FileRef[] {
   const out: FileRef[] = [];
   const seen = new Set<number>();
-  const inScope = (o: number) => o >= scope.start && o < scope.end;
-  for (const l of labels) {
-    if (!inScope(l.lineStart) || !FILE_KEY.test(l.label)) continue;
+  for (const l of within(labels, scope.start, scope.end, (x) => x.lineStart)) {
+    if (!FILE_KEY.test(l.label)) continue;
     seen.add(l.lineStart);
     const ref = parseRef(text, index, l.lineStart, l.valueStart, l.lineEnd);
     if (ref) out.push(ref);
   }
-  for (const p of paragraphs) {
-    if (!inScope(p.start)) continue;
+  for (const p of within(paragraphs, scope.start, scope.end, (x) => x.start)) {
     for (const line of paragraphLines(text, p)) {
       if (seen.has(line.contentStart)) continue;
       const plain = plainLabelAt(text, line.contentStart, line.end);

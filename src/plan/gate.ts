@@ -9,6 +9,7 @@ import type { LineIndex } from "./positions.js";
 import { normalizeHeading } from "./sections.js";
 import { plainText, type Located } from "./tree.js";
 import type { Gate, GateConfirmation } from "./types.js";
+import { within } from "./ranges.js";
 
 export const CONFIRMATION_MARKER =
   /✅ Confirmed by @([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?) on (\d{4}-\d{2}-\d{2}) at ([0-9a-f]{7,40})/;
@@ -26,9 +27,8 @@ export function buildGate(
   blocks: readonly Located<Nodes>[],
   paragraphs: readonly Located<Paragraph>[],
 ): Gate | null {
-  const inScope = (o: number) => o >= scope.start && o < scope.end;
-  const label = labels.find((l) => inScope(l.lineStart) && isGateName(l.label));
-  const heading = headings.find((h) => inScope(h.start) && h.start !== scope.start && isGateName(h.text));
+  const label = within(labels, scope.start, scope.end, (l) => l.lineStart).find((l) => isGateName(l.label));
+  const heading = within(headings, scope.start, scope.end, (h) => h.start).find((h) => h.start !== scope.start && isGateName(h.text));
   let gate: Gate | null = null;
   if (label && (!heading || label.lineStart < heading.start)) gate = fromLabel(text, index, label);
   else if (heading) gate = fromHeading(text, index, heading, Math.min(heading.sectionEnd, scope.end), blocks);
@@ -59,7 +59,7 @@ function fromLabel(text: string, index: LineIndex, label: Label): Gate {
 }
 
 function fromHeading(text: string, index: LineIndex, heading: HeadingInfo, end: number, blocks: readonly Located<Nodes>[]): Gate {
-  const first = blocks.find((b) => b.start >= heading.end && b.start < end && b.node.type !== "heading" && b.node.type !== "thematicBreak");
+  const first = within(blocks, heading.end, end, (b) => b.start).find((b) => b.node.type !== "heading" && b.node.type !== "thematicBreak");
   const usable = first && !(first.node.type === "paragraph" && CONFIRMATION_MARKER.test(text.slice(first.start, first.end)));
   const value = usable ? plainText(first.node) : "";
   return {
@@ -72,8 +72,7 @@ function fromHeading(text: string, index: LineIndex, heading: HeadingInfo, end: 
 }
 
 function findConfirmation(text: string, index: LineIndex, from: number, to: number, paragraphs: readonly Located<Paragraph>[]): GateConfirmation | null {
-  for (const p of paragraphs) {
-    if (p.start < from || p.start >= to) continue;
+  for (const p of within(paragraphs, from, to, (x) => x.start)) {
     const m = CONFIRMATION_MARKER.exec(text.slice(p.start, p.end));
     if (!m) continue;
     const start = p.start + m.index;

@@ -8,17 +8,17 @@ export const GUARD_LIMITS = {
   /** `>` and list markers opening containers on one line */
   containerDepth: 64,
   /** leading indentation (columns) of a list item line */
-  listIndent: 256,
+  listIndent: 128,
   /** `*`, `_` and `~` characters in one paragraph-like run of lines */
-  emphasisDelimiters: 4000,
+  emphasisDelimiters: 2000,
   /** `[` characters in one paragraph-like run */
-  brackets: 2000,
+  brackets: 1000,
   /** backticks in one paragraph-like run */
-  backticks: 4000,
+  backticks: 2000,
   /** lines in one paragraph-like run */
-  paragraphLines: 2000,
+  paragraphLines: 1000,
   /** consecutive table rows */
-  tableRows: 3000,
+  tableRows: 1000,
 } as const;
 
 export function utf8Length(text: string): number {

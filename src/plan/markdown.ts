@@ -1,27 +1,54 @@
-// Runs micromark/mdast on the text with its BOM removed and its frontmatter blanked, then shifts
-// every node offset so it indexes the ORIGINAL text. mdast line/column are not used (we recompute
-// them from offsets, which keeps BOM/CRLF handling in one place: positions.ts).
+// Runs micromark/mdast on the text with its BOM removed and its frontmatter blanked, in pieces
+// (chunks.ts), then shifts every node offset so it indexes the ORIGINAL text. mdast
+// line/column are not used (positions.ts recomputes them from offsets).
 import type { Nodes, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
+import { CHUNK_SIZE, cutPoints, openConstructEnd } from "./chunks.js";
+import { lowerBound } from "./ranges.js";
 
 export type MarkdownResult = { root: Root; error: null } | { root: null; error: string };
 
 /** `source` must be `text` with the BOM dropped (shift = 1) and frontmatter blanked. */
-export function parseMarkdown(source: string, shift: number): MarkdownResult {
-  let root: Root;
+export function parseMarkdown(source: string, shift: number, chunkSize = CHUNK_SIZE): MarkdownResult {
   try {
-    root = fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    const root: Root = { type: "root", children: [] };
+    const cuts = cutPoints(source);
+    let start = 0;
+    while (start < source.length) {
+      let end = nextCut(cuts, start + chunkSize, source.length);
+      let piece = parseOne(source.slice(start, end));
+      for (let tries = 0; ; tries++) {
+        const realEnd = end < source.length ? openConstructEnd(source, piece.children[piece.children.length - 1], start, end) : null;
+        if (realEnd === null) break;
+        // bounded: after a few extensions parse the rest in one piece rather than re-parse again and again
+        end = tries >= 3 ? source.length : nextCut(cuts, Math.max(realEnd, end + 1), source.length);
+        piece = parseOne(source.slice(start, end));
+      }
+      shiftOffsets(piece, start + shift);
+      for (const child of piece.children) root.children.push(child);
+      start = end;
+    }
+    root.position = { start: { line: 1, column: 1, offset: shift }, end: { line: 1, column: 1, offset: shift + source.length } };
+    return { root, error: null };
   } catch (error) {
     const what = error instanceof RangeError ? "is nested too deeply" : "could not be parsed";
     return { root: null, error: `the markdown ${what} (${error instanceof Error ? error.message : String(error)})` };
   }
-  if (shift !== 0) shiftOffsets(root, shift);
-  return { root, error: null };
+}
+
+function nextCut(cuts: readonly number[], atLeast: number, length: number): number {
+  const i = lowerBound(cuts, atLeast, (c) => c);
+  return i < cuts.length ? cuts[i] : length;
+}
+
+function parseOne(piece: string): Root {
+  return fromMarkdown(piece, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 }
 
 function shiftOffsets(root: Root, shift: number): void {
+  if (shift === 0) return;
   const stack: Nodes[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;

@@ -8,6 +8,7 @@ import type { ListItem, Nodes, Table } from "mdast";
 import type { LineIndex } from "./positions.js";
 import { plainText, type FlatTree, type Located } from "./tree.js";
 import type { OpenQuestion, Section } from "./types.js";
+import { within } from "./ranges.js";
 
 const MARKER_WORDS = "resolved|decision|decided|answer|answered|resolution";
 const BOLD_MARKER = new RegExp(`(\\*\\*|__)\\s*(?:✅\\s*)?(?:${MARKER_WORDS})\\b`, "i");
@@ -20,8 +21,9 @@ export function buildOpenQuestions(text: string, index: LineIndex, section: Sect
   const to = section.span.end.offset;
   const out: { at: number; q: OpenQuestion }[] = [];
   const inside = (o: number) => o >= from && o < to;
-  for (const item of flat.listItems) {
-    if (!inside(item.start) || nestedInItem(item, flat)) continue;
+  const listParent = new Map(flat.lists.map((l) => [l.node as unknown, l.parent]));
+  for (const item of within(flat.listItems, from, to, (i) => i.start)) {
+    if (listParent.get(item.parent)?.type === "listItem") continue; // a sub-bullet belongs to its question
     const q = fromItem(text, index, item);
     if (q) out.push({ at: item.start, q });
   }
@@ -32,11 +34,6 @@ export function buildOpenQuestions(text: string, index: LineIndex, section: Sect
   return out.sort((a, b) => a.at - b.at).map((x) => x.q);
 }
 
-/** A list item whose list sits inside another list item (a sub-bullet). */
-function nestedInItem(item: Located<ListItem>, flat: FlatTree): boolean {
-  const list = flat.lists.find((l) => l.node === item.parent);
-  return list !== undefined && list.parent?.type === "listItem";
-}
 
 function fromItem(text: string, index: LineIndex, item: Located<ListItem>): OpenQuestion | null {
   const first = item.node.children[0] as Nodes | undefined;

@@ -76,8 +76,9 @@ function parseChecked(plan: PlanDocument, options: ParseOptions): PlanDocument {
   const flat = flattenTree(md.root);
   const headings = describeHeadings(flat.headings, text.length);
   const sections = buildSections(headings, index, options.sectionAliases);
+  const items = new Map(flat.listItems.map((i) => [i.node as unknown, i]));
   const itemOf = (p: FlatTree["paragraphs"][number]) =>
-    p.parent?.type === "listItem" && p.parent.children[0] === p.node ? (flat.listItems.find((i) => i.node === p.parent) ?? null) : null;
+    p.parent?.type === "listItem" && p.parent.children[0] === p.node ? (items.get(p.parent) ?? null) : null;
   const labels = findLabels(text, flat.paragraphs, itemOf);
   const checkboxes = buildCheckboxes(text, index, flat.listItems);
   const { phases: chosen, duplicates } = choosePhases(findPhaseCandidates(headings));

@@ -1,0 +1,80 @@
+// Where the markdown may be cut into independently parsed pieces. micromark's cost grows
+// faster than linearly with some documents (many tables: ~19 s for 840 KB), so parse.ts parses
+// pieces of ~8 KB. A cut is made only before a line that starts at column 0 after a blank line
+// and is not a list marker: such a line closes every list, quote and paragraph, so both sides
+// parse exactly as in the whole document — except when a top-level fenced code block or an
+// HTML block that ends on a marker (`<!--` … `-->`, `<pre>` …) is still open, which
+// `openConstructEnd` detects after parsing a piece. (Reference-style link definitions do not
+// reach across pieces; the plan model never depends on them.)
+import type { RootContent } from "mdast";
+
+export const CHUNK_SIZE = 8_192;
+
+/** Offsets where a new piece may start (ascending, excluding 0). */
+export function cutPoints(source: string): number[] {
+  const out: number[] = [];
+  const re = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))(?=[^ \t\r\n])/g;
+  for (let m = re.exec(source); m !== null; m = re.exec(source)) {
+    const at = m.index + m[0].length;
+    if (!/^(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/m.test(source.slice(at, at + 12).split(/\r|\n/)[0])) out.push(at);
+    re.lastIndex = at;
+  }
+  return out;
+}
+
+/**
+ * If the piece's last top-level block is a fenced code block or a marker-ended HTML block
+ * that the piece cut off, the offset (in `source`) where that block really ends; else null.
+ */
+export function openConstructEnd(source: string, lastTop: RootContent | undefined, pieceStart: number, pieceEnd: number): number | null {
+  let last: RootContent | undefined = lastTop;
+  // a fence or HTML block left open deep inside the last list/quote swallows the blank line
+  // before the cut; the cut line closes it in the whole document, so parse one piece more
+  while (last && (last.type === "list" || last.type === "listItem" || last.type === "blockquote" || last.type === "footnoteDefinition")) {
+    last = last.children[last.children.length - 1] as RootContent | undefined;
+  }
+  if (last !== lastTop && last && (last.type === "code" || last.type === "html")) {
+    const inner = openConstructEnd(source, last, pieceStart, pieceEnd);
+    return inner === null ? null : pieceEnd + 1;
+  }
+  if (!last?.position) return null;
+  const start = pieceStart + (last.position.start.offset ?? 0);
+  const end = pieceStart + (last.position.end.offset ?? 0);
+  if (end < pieceEnd - 2 && !/^[\s]*$/.test(source.slice(end, pieceEnd))) return null;
+  const head = source.slice(start, Math.min(start + 200, pieceEnd));
+  if (last.type === "code") {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(head);
+    if (!fence) return null;
+    const close = new RegExp(`(?:\\r\\n|\\n|\\r) {0,3}${fence[1][0] === "`" ? "`" : "~"}{${fence[1].length},}[ \\t]*(?=\\r|\\n|$)`, "g");
+    close.lastIndex = start + fence[0].length;
+    const body = source.slice(start, end);
+    if (close.exec(body) !== null && close.lastIndex >= body.length - 2) return null; // closed inside the piece
+    close.lastIndex = end;
+    const m = close.exec(source);
+    return m ? m.index + m[0].length : source.length;
+  }
+  if (last.type === "html") {
+    const enders: [RegExp, string][] = [
+      [/^ {0,3}<!--/, "-->"],
+      [/^ {0,3}<\?/, "?>"],
+      [/^ {0,3}<!\[CDATA\[/, "]]>"],
+      [/^ {0,3}<![A-Za-z]/, ">"],
+    ];
+    const raw = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(head);
+    const marker = raw ? new RegExp(`</${raw[1]}>`, "i") : null;
+    for (const [re, endMark] of enders) {
+      if (!re.test(head)) continue;
+      const from = start + head.indexOf("<") + 2;
+      if (source.slice(from, end).includes(endMark)) return null;
+      const at = source.indexOf(endMark, end);
+      return at < 0 ? source.length : at + endMark.length;
+    }
+    if (marker) {
+      if (marker.test(source.slice(start, end))) return null;
+      marker.lastIndex = 0;
+      const rest = source.slice(end).search(marker);
+      return rest < 0 ? source.length : end + rest;
+    }
+  }
+  return null;
+}

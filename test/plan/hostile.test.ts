@@ -1,0 +1,54 @@
+// Inputs that stall or crash micromark must come back as `unparseable` with a reason, never
+// throw. (Speed is measured by the bench, not asserted here.)
+import { describe, expect, it } from "@jest/globals";
+import { parsePlan } from "../../src/plan/parse.js";
+
+const hostile: [string, () => string, RegExp][] = [
+  ["4000 nested list markers on one line", () => "- ".repeat(4000) + "a", /line 1 nests 4000 list\/quote levels/],
+  ["10000 quote markers", () => ">".repeat(10000), /nests 10000/],
+  ["mixed quote/list nesting", () => "> - ".repeat(100) + "a", /nests 200/],
+  ["emphasis run a**b ×5e4", () => "a**b".repeat(5e4), /emphasis markers/],
+  ["strikethrough run", () => "a~~b".repeat(3e4), /emphasis markers/],
+  ["underscore run", () => "a _b".repeat(3e4), /emphasis markers/],
+  ["1e5 open brackets", () => "[".repeat(1e5), /brackets/],
+  ["unclosed link openers", () => "[a](".repeat(2e4), /brackets/],
+  ["image openers", () => "![a](".repeat(2e4), /brackets/],
+  ["reference links", () => "[a]".repeat(5e4) + "\n\n[a]: b", /brackets/],
+  ["backtick run", () => "`a".repeat(5e4), /backticks/],
+  ["deeply indented nested list", () => Array.from({ length: 300 }, (_, i) => " ".repeat(2 * i) + "- a").join("\n"), /indented \d+ columns/],
+  ["a 5e4-row table", () => "| a | b |\n|---|---|\n" + "| x | y |\n".repeat(5e4), /rows/],
+  ["a 60000-line paragraph", () => "word word word\n".repeat(60000), /more than 1000 lines/],
+  ["emphasis hidden after an HTML block's fake fence", () => "<div>\n```\n\n" + "a**b".repeat(5e4), /emphasis/],
+  ["emphasis hidden after a comment's fake fence", () => "<!--\n\n```\n-->\n" + "a**b".repeat(5e4), /emphasis/],
+  ["emphasis hidden after a list item's fence", () => "- a\n\n  ```\n" + "a**b".repeat(5e4), /emphasis/],
+  ["over the size cap", () => "x".repeat(1_000_001), /1000001 bytes; plan-hygiene parses at most 1000000 bytes/],
+];
+
+describe("hostile input", () => {
+  it.each(hostile)("%s → unparseable", (_name, make, reason) => {
+    const plan = parsePlan(make(), "plans/x.md");
+    expect(plan.unparseable?.reason).toMatch(reason);
+    expect(plan.phases).toEqual([]);
+    expect(plan.isPlan).toBe(false);
+  });
+
+  it("measures the size cap in UTF-8 bytes and honours maxFileSize", () => {
+    const text = "é".repeat(600); // 1200 bytes, 600 UTF-16 units
+    expect(parsePlan(text, "x.md", { maxFileSize: 1000 }).unparseable?.reason).toMatch(/1200 bytes/);
+    expect(parsePlan(text, "x.md", { maxFileSize: 1200 }).unparseable).toBeNull();
+  });
+
+  it("keeps code fences out of the paragraph counts", () => {
+    const text = "# Plan\n\n```\n" + "a**b\n".repeat(3000) + "```\n";
+    expect(parsePlan(text, "x.md").unparseable).toBeNull();
+  });
+
+  it("does not reject ordinary large plans", () => {
+    const phase = (n: number) => `## Phase ${n}: Step\n\n**Success Criteria**:\n- **Automated**:\n  - [ ] \`npm test\` passes with **all** _tests_\n\n| a | b |\n|---|---|\n| [x](y) | z |\n\n`;
+    const text = "# Implementation Plan: Big\n\n" + Array.from({ length: 400 }, (_, i) => phase(i + 1)).join("");
+    const plan = parsePlan(text, "x.md");
+    expect(plan.unparseable).toBeNull();
+    expect(plan.phases).toHaveLength(400);
+    expect(plan.phases[399].criteria.automated).toHaveLength(1);
+  });
+});
