@@ -6,6 +6,7 @@ import type { CheckReport } from "../report/check-report.js";
 import { buildCheckRun } from "../report/check-run.js";
 import { buildStickyComment } from "../report/sticky-comment.js";
 import { shouldComment } from "./decide-comment.js";
+import { findStaleConfirmations } from "../github/find-stale-confirmations.js";
 import { findPlans } from "./find-plans.js";
 import type { ParseCache } from "./parse-cache.js";
 import { pathsNamedInBody } from "./paths-named-in-body.js";
@@ -41,6 +42,8 @@ export async function checkPullRequest(octokit: GitHubClient, event: PullRequest
     const named = pathsNamedInBody(event.body, owner, repo);
     const found = await findPlans(octokit, { owner, repo, headSha, pullNumber: event.number, changed: listing.files, named }, deps.cache);
     const { config } = found.resolved;
+    // Confirmations made stale by later commits to the files their phase names (one compare per confirmation commit).
+    for (const p of found.plans) p.findings.push(...(await findStaleConfirmations(octokit, { owner, repo, headSha }, p.plan)));
     const report: CheckReport = {
       repoUrl: event.repoUrl,
       headSha,
