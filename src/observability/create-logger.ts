@@ -25,7 +25,7 @@ export async function createLogger(options: CreateLoggerOptions = {}): Promise<L
   return pino(
     {
       level: settings.level,
-      name: "probot",
+      // No `name` here: Probot binds name=probot (and name=event per delivery) on its children.
       messageKey: settings.messageKey,
       redact: { paths: [...REDACTED_PATHS], censor: "[REDACTED]" },
     },

@@ -29,7 +29,7 @@ describe("createLogger", () => {
     });
     const lines = text.trimEnd().split("\n").map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ level: 30, name: "probot", delivery: "d-1", outcome: "ok", msg: "delivery pull_request.opened: ok" });
+    expect(lines[0]).toMatchObject({ level: 30, delivery: "d-1", outcome: "ok", msg: "delivery pull_request.opened: ok" });
     expect(lines[1]).toMatchObject({ level: 40, name: "event", id: "d-2", msg: "second" });
   });
 
