@@ -3,7 +3,8 @@ import { recordMergeInPlan } from "../edit/record-merge-in-plan.js";
 import { renderChangelogChange } from "../edit/render-changelog-change.js";
 import { commitFileChanges } from "../github/commit-files.js";
 import { openPullRequestWithChange } from "../github/open-pull-request-with-change.js";
-import { readFilesAtRevs, type GitHubReader } from "../github/read-branch-files.js";
+import type { GitHubClient } from "../github/client.js";
+import { readFilesAtRevs } from "../github/read-branch-files.js";
 import { commentOnceOnPull } from "../github/comment-once-on-pull.js";
 import { planChangesInPr, type PlanChanges } from "./plan-changes-in-pr.js";
 import { planPathsOfPull } from "./plan-paths-of-pull.js";
@@ -44,7 +45,7 @@ export const FALLBACK_MARKER = "<!-- plan-hygiene:changelog-fallback -->";
  * `pull_request.closed`, so this cannot trigger itself.
  */
 export async function appendChangelogOnMerge(
-  octokit: GitHubReader,
+  octokit: GitHubClient,
   input: { owner: string; repo: string; pull: MergedPull; config: Config; backoffMs?: number },
 ): Promise<ChangelogOutcome> {
   const { owner, repo, pull, config } = input;
@@ -104,7 +105,7 @@ export async function appendChangelogOnMerge(
 }
 
 /** Phases confirmed and Status change per plan, from its text at the PR's merge base and head; none when unreadable. */
-async function changesByPath(octokit: GitHubReader, owner: string, repo: string, pull: MergedPull, paths: string[]): Promise<Record<string, PlanChanges>> {
+async function changesByPath(octokit: GitHubClient, owner: string, repo: string, pull: MergedPull, paths: string[]): Promise<Record<string, PlanChanges>> {
   const none = Object.fromEntries(paths.map((p) => [p, { phasesConfirmed: [], statusChange: null }]));
   try {
     const base = await pullMergeBase(octokit, { owner, repo, mergeCommitSha: pull.merge_commit_sha ?? null, headSha: pull.head.sha, fallback: pull.base.sha });
