@@ -72,7 +72,11 @@ function isPromptBracket(text: string, index: number, length: number, inner: str
 
 /** `[label]: destination` at the start of a line (after list/quote markers) is a link definition. */
 function isDefinition(text: string, index: number, length: number): boolean {
-  const lineStart = text.lastIndexOf("\n", index) + 1;
+  // Look back a few characters only: a definition starts the line, and long scans on hostile
+  // one-line input would be quadratic.
+  let lineStart = index;
+  while (lineStart > 0 && index - lineStart < 12 && text[lineStart - 1] !== "\n") lineStart--;
+  if (lineStart > 0 && text[lineStart - 1] !== "\n") return false;
   const prefix = text.slice(lineStart, index);
   if (!/^(?:\s*(?:[-*+>]|\d+[.)])?\s*)$/.test(prefix)) return false;
   const lineEnd = text.indexOf("\n", index);

@@ -14,16 +14,18 @@ function idKey(id: string): string {
   return id.trim().toLowerCase().replace(/^0+(?=\d)/, "");
 }
 
-/** Start offset of the nearest heading above the phase with a lower level (-1: none). */
-function parentOffset(plan: PlanDocument, phase: Phase): number {
-  const at = phase.headingSpan.start.offset;
-  let parent = -1;
-  for (const section of plan.sections) {
-    const start = section.headingSpan.start.offset;
-    if (start >= at) break;
-    if (section.depth < phase.depth && section.span.end.offset > at) parent = start;
+/** For each heading offset, the offset of the nearest heading above it with a lower level (-1: none). One pass. */
+function parentOffsets(plan: PlanDocument): Map<number, number> {
+  const parents = new Map<number, number>();
+  const stack: { depth: number; offset: number }[] = [];
+  const sections = [...plan.sections].sort((a, b) => a.headingSpan.start.offset - b.headingSpan.start.offset);
+  for (const section of sections) {
+    while (stack.length > 0 && stack[stack.length - 1].depth >= section.depth) stack.pop();
+    const offset = section.headingSpan.start.offset;
+    parents.set(offset, stack.length > 0 ? stack[stack.length - 1].offset : -1);
+    stack.push({ depth: section.depth, offset });
   }
-  return parent;
+  return parents;
 }
 
 export const phaseNumbering: Rule = {
@@ -38,10 +40,11 @@ export const phaseNumbering: Rule = {
     // The parser keeps one phase per id in `phases` and the other headings with that id in
     // `duplicatePhases`; look at all of them in document order.
     const all = [...plan.phases, ...(plan.duplicatePhases ?? [])].sort((a, b) => a.headingSpan.start.offset - b.headingSpan.start.offset);
+    const parents = parentOffsets(plan);
     const seen = new Map<string, Phase>();
     for (const phase of all) {
       if (phase.removed) continue;
-      const key = `${parentOffset(plan, phase)}:${phase.depth}:${idKey(phase.id)}`;
+      const key = `${parents.get(phase.headingSpan.start.offset) ?? -1}:${phase.depth}:${idKey(phase.id)}`;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, phase);
@@ -57,16 +60,21 @@ export const phaseNumbering: Rule = {
     const numbered = all
       .map((phase) => ({ phase, n: phaseNumber(phase.id) }))
       .filter((p): p is { phase: Phase; n: number } => p.n !== null);
-    const present = new Set(numbered.map((p) => p.n));
-    const sorted = [...present].sort((a, b) => a - b);
+    // The heading to report a gap on: the first live phase with that number (else a removed one).
+    const firstWith = new Map<number, Phase>();
+    for (const { phase, n } of numbered) {
+      const known = firstWith.get(n);
+      if (!known || (known.removed && !phase.removed)) firstWith.set(n, phase);
+    }
+    const sorted = [...firstWith.keys()].sort((a, b) => a - b);
     for (let i = 1; i < sorted.length; i++) {
       const [previous, current] = [sorted[i - 1], sorted[i]];
       if (current === previous + 1) continue;
-      const at = numbered.find((p) => p.n === current && !p.phase.removed) ?? numbered.find((p) => p.n === current)!;
+      const at = firstWith.get(current)!;
       const missing = current - previous === 2 ? `Phase ${previous + 1}` : `Phases ${previous + 1}–${current - 1}`;
       reports.push({
-        span: firstLineOf(plan, at.phase.headingSpan),
-        message: `Unexpected jump from Phase ${previous} to ${phaseName(at.phase)}, expected ${missing} in between: renumber the phases, or keep the missing one as \`## ~~Phase ${previous + 1}: …~~ (REMOVED)\``,
+        span: firstLineOf(plan, at.headingSpan),
+        message: `Unexpected jump from Phase ${previous} to ${phaseName(at)}, expected ${missing} in between: renumber the phases, or keep the missing one as \`## ~~Phase ${previous + 1}: …~~ (REMOVED)\``,
       });
     }
     return reports;

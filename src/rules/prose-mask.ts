@@ -6,76 +6,104 @@ export interface ProseMask {
   /** the text with non-prose characters replaced by spaces */
   masked: string;
   /** inline code spans: offsets of their content (without the backticks) */
-  inlineCode: { start: number; end: number }[];
+  inlineCode: Range[];
   /** the YAML frontmatter block (`---` … `---`) at the top, fences included */
-  frontmatter: { start: number; end: number } | null;
+  frontmatter: Range | null;
 }
 
-const cache = new Map<string, ProseMask>();
+interface Range {
+  start: number;
+  end: number;
+}
+
+let last: { text: string; mask: ProseMask } | null = null;
 
 export function maskNonProse(text: string): ProseMask {
-  const hit = cache.get(text);
-  if (hit) return hit;
-  const chars = text.split("");
-  const inlineCode: { start: number; end: number }[] = [];
-  const blank = (start: number, end: number) => {
-    for (let i = start; i < end; i++) if (chars[i] !== "\n" && chars[i] !== "\r") chars[i] = " ";
+  if (last?.text === text) return last.mask;
+  const blocks = codeBlocks(text);
+  let masked = blank(text, blocks);
+  masked = blank(masked, htmlComments(masked));
+  const spans = inlineCodeSpans(masked);
+  masked = blank(masked, spans);
+  const mask = {
+    masked,
+    inlineCode: spans.map((s) => ({ start: s.start + s.ticks, end: s.end - s.ticks })),
+    frontmatter: findFrontmatterRange(text),
   };
+  last = { text, mask };
+  return mask;
+}
 
-  const lines = splitLines(text);
-  let fence: { char: string; length: number; indent: number } | null = null;
+/** Replace every character in the (sorted, disjoint) ranges by a space, keeping line breaks. */
+function blank(text: string, ranges: readonly Range[]): string {
+  if (ranges.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of ranges) {
+    parts.push(text.slice(at, start), text.slice(start, end).replace(/[^\r\n]+/g, (run) => " ".repeat(run.length)));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+/** Fenced code (``` / ~~~, closed by a fence at most 3 columns deeper) and indented code blocks. */
+function codeBlocks(text: string): Range[] {
+  const ranges: Range[] = [];
+  let fence: { char: string; length: number; indent: number; start: number } | null = null;
   let previousBlank = true;
-  let previousProseIndent = 0;
-  let inIndentedCode = false;
-  let previousWasListish = false;
-  for (const { start, end } of lines) {
+  let previousTopLevelProse = true;
+  let indented: Range | null = null;
+  for (const { start, end } of splitLines(text)) {
     const line = text.slice(start, end);
     const trimmed = line.trimStart();
     const indent = line.length - trimmed.length;
     if (fence) {
-      blank(start, end);
-      const close = new RegExp(`^${fence.char === "`" ? "`" : "~"}{${fence.length},}\\s*$`);
-      // A closing fence may be indented at most 3 columns more than the opening one (CommonMark).
-      if (close.test(trimmed) && indent <= fence.indent + 3) fence = null;
+      const run = /^(`+|~+)\s*$/.exec(trimmed);
+      if (run && run[1][0] === fence.char && run[1].length >= fence.length && indent <= fence.indent + 3) {
+        ranges.push({ start: fence.start, end });
+        fence = null;
+      }
       continue;
     }
     const open = /^(`{3,}|~{3,})/.exec(trimmed);
     if (open && !(open[1][0] === "`" && trimmed.slice(open[1].length).includes("`"))) {
-      fence = { char: open[1][0], length: open[1].length, indent };
-      blank(start, end);
-      inIndentedCode = false;
+      if (indented) ranges.push(indented);
+      indented = null;
+      fence = { char: open[1][0], length: open[1].length, indent, start };
       continue;
     }
     const isBlank = trimmed.length === 0;
     // Indented code only starts after a blank line that follows top-level, non-list prose;
     // deeper indentation inside lists is list content, not code.
-    if (!isBlank && indent >= 4 && (inIndentedCode || (previousBlank && previousProseIndent === 0 && !previousWasListish))) {
-      blank(start, end);
-      inIndentedCode = true;
+    if (!isBlank && indent >= 4 && (indented || (previousBlank && previousTopLevelProse))) {
+      indented = indented ? { start: indented.start, end } : { start, end };
       previousBlank = false;
       continue;
     }
     if (!isBlank) {
-      inIndentedCode = false;
-      previousProseIndent = indent;
-      previousWasListish = indent > 0 || /^([-*+]|\d+[.)])\s/.test(trimmed);
+      if (indented) ranges.push(indented);
+      indented = null;
+      previousTopLevelProse = indent === 0 && !/^([-*+]|\d+[.)])\s/.test(trimmed);
     }
     previousBlank = isBlank;
   }
+  if (indented) ranges.push(indented);
+  if (fence) ranges.push({ start: fence.start, end: text.length }); // an unclosed fence runs to the end
+  return ranges.sort((a, b) => a.start - b.start);
+}
 
-  // HTML comments and inline code, on what is left.
-  let masked = chars.join("");
-  const comment = /<!--[\s\S]*?(?:-->|$)/g;
-  for (let m = comment.exec(masked); m; m = comment.exec(masked)) blank(m.index, m.index + m[0].length);
-  masked = chars.join("");
-  for (const code of inlineCodeSpans(masked)) {
-    inlineCode.push({ start: code.start + code.ticks, end: code.end - code.ticks });
-    blank(code.start, code.end);
+function htmlComments(text: string): Range[] {
+  const ranges: Range[] = [];
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf("<!--", from);
+    if (start < 0) return ranges;
+    const close = text.indexOf("-->", start + 4);
+    const end = close < 0 ? text.length : close + 3;
+    ranges.push({ start, end });
+    from = end;
   }
-  const result = { masked: chars.join(""), inlineCode, frontmatter: findFrontmatterRange(text) };
-  if (cache.size > 8) cache.clear();
-  cache.set(text, result);
-  return result;
 }
 
 /**
@@ -109,21 +137,18 @@ function inlineCodeSpans(text: string): { start: number; end: number; ticks: num
   return spans;
 }
 
-function findFrontmatterRange(text: string): { start: number; end: number } | null {
+function findFrontmatterRange(text: string): Range | null {
   const m = /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
   return m ? { start: 0, end: m[0].length } : null;
 }
 
-export function splitLines(text: string): { start: number; end: number }[] {
-  const lines: { start: number; end: number }[] = [];
+export function splitLines(text: string): Range[] {
+  const lines: Range[] = [];
+  const lineBreak = /\r\n|\n|\r/g;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\n" || c === "\r") {
-      lines.push({ start, end: i });
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      start = i + 1;
-    }
+  for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) {
+    lines.push({ start, end: m.index });
+    start = m.index + m[0].length;
   }
   lines.push({ start, end: text.length });
   return lines;

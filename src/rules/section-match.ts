@@ -1,5 +1,5 @@
 import type { PlanDocument } from "../plan/types.js";
-import { headingMatches, sectionKindOf } from "../plan/sections.js";
+import { normalizeHeading, sectionKindOf } from "../plan/sections.js";
 
 /**
  * Whether the plan has the section `name` (or one of `aliases`), matched the parser's way:
@@ -9,5 +9,6 @@ import { headingMatches, sectionKindOf } from "../plan/sections.js";
 export function hasSection(plan: PlanDocument, name: string, aliases: readonly string[]): boolean {
   const kind = sectionKindOf(name);
   if (kind === "implementation-phases" && plan.phases.some((phase) => !phase.removed)) return true;
-  return plan.sections.some((section) => (kind !== null && section.kind === kind) || headingMatches(section.heading, name, aliases));
+  const names = new Set([name, ...aliases].map(normalizeHeading));
+  return plan.sections.some((section) => (kind !== null && section.kind === kind) || names.has(section.normalized));
 }

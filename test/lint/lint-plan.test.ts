@@ -134,3 +134,30 @@ describe("required-sections configuration", () => {
     ]);
   });
 });
+
+describe("finding positions", () => {
+  it("are the same for a CRLF file with a BOM as for the LF original", () => {
+    const lf = lintText(PLAN, "plan.md", defaultConfig).findings;
+    const crlf = lintText("\uFEFF" + PLAN.replace(/\n/g, "\r\n"), "plan.md", defaultConfig).findings;
+    expect(lf.length).toBeGreaterThan(2);
+    const shape = (f: (typeof lf)[number]) => [f.rule, f.severity, f.line, f.column, f.endLine, f.endColumn];
+    expect(crlf.map(shape)).toEqual(lf.map(shape));
+  });
+
+  it("end on the last character of a line when a rule's span runs into the line break", () => {
+    const wholeLine: Rule = {
+      id: "whole-line",
+      defaultSeverity: "notice",
+      description: "reports line 3 including its line break",
+      check(plan) {
+        const start = plan.text.indexOf("**Date:**");
+        const end = plan.text.indexOf("\n", start) + 1;
+        return [{ span: { start: { line: 3, column: 1, offset: start }, end: { line: 4, column: 1, offset: end } }, message: "x" }];
+      },
+    };
+    for (const text of [PLAN, PLAN.replace(/\n/g, "\r\n")]) {
+      const [finding] = lintPlan(parsePlan(text, "plan.md"), defaultConfig, [wholeLine]);
+      expect(finding).toMatchObject({ line: 3, column: 1, endLine: 3, endColumn: "**Date:** 2025-07-14".length + 1 });
+    }
+  });
+});
