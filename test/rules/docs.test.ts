@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { rules } from "../../src/rules/index.js";
 import { REPOSITORY_URL, ruleDocsUrl } from "../../src/rules/docs-url.js";
+import { parsePlan } from "../../src/plan/parse.js";
+import { defaultConfig } from "../../src/config/schema.js";
 
 const docsDir = path.resolve(process.cwd(), "docs/rules");
 const pages = readdirSync(docsDir).filter((f) => f.endsWith(".md")).map((f) => f.replace(/\.md$/, ""));
@@ -27,4 +29,31 @@ describe("rule documentation", () => {
     expect(ruleDocsUrl("open-questions")).toBe(`${REPOSITORY_URL}/blob/main/docs/rules/open-questions.md`);
     expect(REPOSITORY_URL).toBe("https://github.com/plan-hygiene/plan-hygiene");
   });
+});
+
+describe("rule documentation examples", () => {
+  const example = (text: string, heading: string) => {
+    const part = text.split(`\n## ${heading}\n`)[1]?.split("\n## ")[0] ?? "";
+    const code = /```markdown\n([\s\S]*?)```/.exec(part)?.[1] ?? null;
+    const quote = part
+      .split("\n")
+      .filter((l) => l.startsWith(">"))
+      .map((l) => l.replace(/^>\s?/, ""))
+      .join(" ")
+      .replace(/\s+/g, " ")
+      .trim();
+    return { code, quote };
+  };
+
+  for (const rule of rules) {
+    const text = readFileSync(path.join(docsDir, `${rule.id}.md`), "utf8");
+    const failing = example(text, "Failing");
+    const passing = example(text, "Passing");
+    if (failing.code === null) continue; // plan-unparseable describes its input instead of showing it
+    it(`${rule.id}: the failing example gives the quoted message, the passing one nothing`, () => {
+      const messages = rule.check(parsePlan(failing.code!, "example.md"), { config: defaultConfig }).map((r) => r.message.replace(/\s+/g, " "));
+      expect(messages).toContain(failing.quote);
+      expect(rule.check(parsePlan(passing.code!, "example.md"), { config: defaultConfig })).toEqual([]);
+    });
+  }
 });
