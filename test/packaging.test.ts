@@ -6,11 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { startApp, testCredentials } from "./observability/app-process.js";
+import { ensureBuilt } from "./e2e/main-process.js";
 
 // Reproduces the Dockerfile without Docker: `npm pack` (package.json "files"), a production-only
 // `npm ci --omit=dev` of the unpacked package with the lock file, then `node lib/main.js` with the
 // image's environment. A runtime dependency left in devDependencies, or a file missing from
-// "files", fails here. Needs `npm run build` first, and the npm registry (or its cache).
+// "files", fails here. Builds first when lib/ is stale; needs the npm registry (or its cache).
 
 const run = promisify(execFile);
 const root = process.cwd();
@@ -19,7 +20,7 @@ let app: string;
 let packed: string[];
 
 beforeAll(async () => {
-  if (!existsSync(join(root, "lib/main.js"))) throw new Error("lib/main.js is missing: run `npm run build` before `npm test`.");
+  ensureBuilt(); // `npm run build` when lib/ is missing or older than src/
   work = mkdtempSync(join(tmpdir(), "plan-hygiene-pack-"));
   const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: root });
   const [info] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;

@@ -5,10 +5,11 @@ import { createRequire } from "node:module";
 import { Redis } from "ioredis";
 import { FakeGitHub } from "./helpers/fake-github.js";
 import { freePort, startApp, testCredentials, type AppProcess } from "./observability/app-process.js";
+import { ensureBuilt } from "./e2e/main-process.js";
 
 // Scale-out: two app instances share one real redis-server (REDIS_URL → Probot's throttling runs
 // Bottleneck in Redis cluster mode through ioredis) and both serve deliveries against one fake
-// GitHub. Needs `npm run build` and the `redis-server` binary (Debian package redis-server;
+// GitHub. Needs the `redis-server` binary (Debian package redis-server;
 // .ci/run installs it when it can) — without the binary the test is skipped with a note.
 
 function hasRedisServer(): boolean {
@@ -79,6 +80,7 @@ describeWithRedis("two replicas sharing redis", () => {
   const apps: AppProcess[] = [];
 
   beforeAll(async () => {
+    ensureBuilt();
     const port = await freePort();
     redisProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
     redis = new Redis({ port, host: "127.0.0.1", retryStrategy: () => 100 });

@@ -1,4 +1,4 @@
-import { describe, it, expect, afterEach } from "@jest/globals";
+import { describe, it, expect, afterEach, beforeAll } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,9 +7,12 @@ import { pathToFileURL } from "node:url";
 import { needsSetup } from "../../src/setup/needs-setup.js";
 import { loadDotEnv } from "../../src/setup/load-dot-env.js";
 import { freePort, testCredentials } from "../observability/app-process.js";
+import { ensureBuilt } from "../e2e/main-process.js";
 
-// `npm start` without credentials opens Probot's manifest flow (lib/setup/run-setup.js, built
-// by `npm run build`). Run in a scratch directory: it reads app.yml there and writes .env there.
+// `npm run setup` opens Probot's manifest flow (lib/setup/cli.js → run-setup.js, built first
+// when lib/ is stale). Run in a scratch directory: it reads app.yml there and writes .env there.
+
+beforeAll(() => ensureBuilt());
 
 let child: ChildProcess | undefined;
 let dir: string | undefined;
