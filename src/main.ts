@@ -1,6 +1,12 @@
 import { createProbot } from "probot";
 import { createApp } from "./app.js";
+import { createAppMetrics } from "./observability/app-metrics.js";
+import { createLogger } from "./observability/create-logger.js";
+import { withDeliveryLog } from "./observability/delivery-log.js";
 import { createInFlight } from "./observability/in-flight.js";
+import { createMetricsRoute, metricsEnabled } from "./observability/metrics-route.js";
+import { perInstallationOctokit } from "./github/per-installation-octokit.js";
+import { loadDotEnv } from "./setup/load-dot-env.js";
 import { createServer } from "./server.js";
 import { listenAddress, startupProblems } from "./startup-env.js";
 
@@ -10,16 +16,20 @@ import { listenAddress, startupProblems } from "./startup-env.js";
 const SHUTDOWN_MS = 9000;
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const problems = startupProblems(process.env);
   if (problems.length > 0) {
     console.error(`plan-hygiene cannot start:\n- ${problems.join("\n- ")}`);
     process.exit(1);
   }
   const { host, port } = listenAddress(process.env);
-  const probot = createProbot({ env: process.env });
+  const log = await createLogger();
+  const probot = createProbot({ env: process.env, overrides: { log, Octokit: perInstallationOctokit() } });
   const inFlight = createInFlight();
-  const appFn = createApp({ wrap: (handler) => (context) => inFlight.track(handler(context)) });
-  const running = await createServer({ probot, appFn, host, port, drain: (ms) => inFlight.drain(ms) });
+  const metrics = createAppMetrics();
+  const appFn = createApp({ wrap: (handler) => withDeliveryLog(handler, { metrics, inFlight }) });
+  const handlers = metricsEnabled() ? [createMetricsRoute(metrics.registry)] : [];
+  const running = await createServer({ probot, appFn, host, port, handlers, drain: (ms) => inFlight.drain(ms) });
   probot.log.info(`plan-hygiene listening on ${running.url}`);
   if (process.env.NODE_ENV !== "production" && !process.env.WEBHOOK_SECRET) {
     probot.log.warn('WEBHOOK_SECRET is not set: using "development" (never do this in production).');
