@@ -124,8 +124,10 @@ describeWithRedis("two replicas sharing redis", () => {
     // …and the rate limiter state lives in redis, shared by both: Bottleneck keys of the write
     // limiter (one write a second, across replicas) and of the global one.
     const keys = await redis.keys("b_*");
-    expect(keys.some((key) => key.startsWith("b_octokit-write-"))).toBe(true);
-    expect(keys.some((key) => key.startsWith("b_octokit-global-"))).toBe(true);
+    // Limiters are keyed by installation (src/github/per-installation-octokit.ts), not Probot's shared `no-id`.
+    expect(keys.some((key) => key.startsWith("b_octokit-write-installation-"))).toBe(true);
+    expect(keys.some((key) => key.startsWith("b_octokit-global-installation-"))).toBe(true);
+    expect(keys.filter((key) => key.includes("no-id"))).toEqual([]);
     // Each replica handled exactly the delivery sent to it (its one-line delivery summary).
     for (const [app, n] of [[first, 1], [second, 2]] as const) {
       const summaries = () => app.output().flatMap((line) => { try { return [JSON.parse(line)]; } catch { return []; } }).filter((entry) => entry.event === "pull_request.opened" && entry.delivery);
