@@ -3,7 +3,8 @@ import type { FakeComment, FakePull, FakeRepo } from "./state.js";
 import { parseGraphql, resolveArgs, type GqlSelection } from "./graphql-parse.js";
 
 // Executes the subset of GitHub's GraphQL schema the app and its tests use, against the fake
-// state: repository{object, ref, defaultBranchRef, pullRequest{comments, files}}, viewer, and
+// state: repository{object, ref, defaultBranchRef, pullRequest{comments, files, headRepository}},
+// Commit{file(path:), parents}, viewer, and
 // the createCommitOnBranch mutation (with expectedHeadOid compare-and-swap).
 
 export class GqlError extends Error {
@@ -112,7 +113,19 @@ function refObject(gh: FakeGitHub, repo: FakeRepo, qualifiedName: string): Obj |
 
 function commitObject(gh: FakeGitHub, sha: string): Obj {
   const commit = gh.store.commit(sha);
-  return { __typename: "Commit", oid: sha, message: commit.message, committedDate: commit.author.date, url: `https://github.com/commit/${sha}` };
+  return {
+    __typename: "Commit",
+    oid: sha,
+    message: commit.message,
+    committedDate: commit.author.date,
+    url: `https://github.com/commit/${sha}`,
+    parents: (args: Obj) => connection(commit.parents, args, (parent) => commitObject(gh, parent)),
+    // Commit.file(path:): a TreeEntry of THIS commit (what an atomic "branch head + file" read needs)
+    file: ({ path }: Obj) => {
+      const blob = gitBlob(gh, sha, String(path));
+      return blob ? { __typename: "TreeEntry", path: String(path), oid: blob.oid, object: blob } : null;
+    },
+  };
 }
 
 function gitObject(gh: FakeGitHub, repo: FakeRepo, expression: string): Obj | null {
@@ -122,12 +135,18 @@ function gitObject(gh: FakeGitHub, repo: FakeRepo, expression: string): Obj | nu
   const sha = gh.resolveRev(repo, rev);
   if (!sha) return null;
   if (path === null) return commitObject(gh, sha);
-  const blobSha = gh.store.commit(sha).tree.get(path.replace(/^\.?\//, ""));
-  if (!blobSha) {
+  const blob = gitBlob(gh, sha, path);
+  if (!blob) {
     const dir = path.replace(/\/?$/, "/");
     const isTree = path === "" || [...gh.store.commit(sha).tree.keys()].some((p) => p.startsWith(dir));
     return isTree ? { __typename: "Tree", oid: `tree-${sha}-${path}` } : null;
   }
+  return blob;
+}
+
+function gitBlob(gh: FakeGitHub, sha: string, path: string): Obj | null {
+  const blobSha = gh.store.commit(sha).tree.get(path.replace(/^\.?\//, ""));
+  if (!blobSha) return null;
   const bytes = gh.store.blobs.get(blobSha) as Buffer;
   const isBinary = bytes.subarray(0, 8000).includes(0);
   const isTruncated = bytes.length > gh.graphqlBlobTextLimit;
@@ -160,6 +179,7 @@ function pullObject(gh: FakeGitHub, viewer: string, repo: FakeRepo, pull: FakePu
     state: pull.merged ? "MERGED" : pull.state.toUpperCase(),
     headRefName: pull.headRef,
     headRefOid: headSha,
+    headRepository: gh.findRepo(pull.headRepo) ? { __typename: "Repository", nameWithOwner: pull.headRepo } : null,
     baseRefName: pull.baseRef,
     author: { __typename: "User", login: pull.user.login },
     comments: (args: Obj) =>
