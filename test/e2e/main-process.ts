@@ -65,15 +65,48 @@ export async function runMainExpectingExit(env: Record<string, string>): Promise
   return { code, output };
 }
 
+/** The environment that points lib/main.js (production mode) at a fake GitHub served by `listen()`. */
+export function fakeGitHubEnv(gh: { appId: number }, api: { host: string }, secret: string, privateKey: string): Record<string, string> {
+  return { NODE_ENV: "production", APP_ID: String(gh.appId), PRIVATE_KEY: privateKey, WEBHOOK_SECRET: secret, GHE_HOST: api.host, GHE_PROTOCOL: "http" };
+}
+
 /** POSTs a webhook signed with `secret` (X-Hub-Signature-256), like GitHub does. */
-export async function sendWebhook(url: string, secret: string, name: string, payload: unknown, options: { signature?: string } = {}): Promise<Response> {
+export async function sendWebhook(url: string, secret: string, name: string, payload: unknown, options: { signature?: string; delivery?: string } = {}): Promise<Response> {
   const body = JSON.stringify(payload);
   const signature = options.signature ?? `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
   return fetch(`${url}/api/github/webhooks`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-github-event": name, "x-github-delivery": crypto.randomUUID(), "x-hub-signature-256": signature },
+    headers: { "content-type": "application/json", "x-github-event": name, "x-github-delivery": options.delivery ?? crypto.randomUUID(), "x-hub-signature-256": signature },
     body,
   });
+}
+
+/** The app's one-line delivery summaries (JSON log lines with `delivery` and `apiRequests`) for delivery id `id`. */
+export function deliverySummaries(main: MainProcess, id: string): Record<string, unknown>[] {
+  return main
+    .output()
+    .split("\n")
+    .flatMap((line) => {
+      try {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        return entry.delivery === id && typeof entry.apiRequests === "number" ? [entry] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/**
+ * Sends a signed webhook (`delivery` id reused for a redelivery) and waits, bounded, for the app
+ * to log that delivery's summary line: the handler has finished, so the fake's state is final.
+ */
+export async function deliver(main: MainProcess, secret: string, name: string, payload: unknown, options: { delivery?: string; timeoutMs?: number } = {}): Promise<{ status: number; summary: Record<string, unknown> }> {
+  const delivery = options.delivery ?? crypto.randomUUID();
+  const seen = deliverySummaries(main, delivery).length;
+  const res = await sendWebhook(main.url, secret, name, payload, { delivery });
+  await res.text();
+  await waitFor(() => deliverySummaries(main, delivery).length > seen, options.timeoutMs);
+  return { status: res.status, summary: deliverySummaries(main, delivery)[seen] as Record<string, unknown> };
 }
 
 export async function waitFor(condition: () => boolean, timeoutMs = 20000): Promise<void> {

@@ -6,7 +6,7 @@ import { corpusPlan } from "../helpers/corpus.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
 import { pullRequestPayload } from "../helpers/payloads.js";
 import { testPrivateKey } from "../helpers/probot-harness.js";
-import { ensureBuilt, runMainExpectingExit, sendWebhook, startMain, waitFor, type MainProcess } from "./main-process.js";
+import { ensureBuilt, fakeGitHubEnv, runMainExpectingExit, sendWebhook, startMain, waitFor, type MainProcess } from "./main-process.js";
 
 // The real server (`node lib/main.js`, production mode) against the fake GitHub over HTTP,
 // GHE-style (GHE_HOST=127.0.0.1:<port>, GHE_PROTOCOL=http), with signed webhooks.
@@ -22,14 +22,7 @@ describe("node lib/main.js end to end", () => {
   beforeAll(async () => {
     ensureBuilt();
     api = await gh.listen();
-    main = await startMain({
-      NODE_ENV: "production",
-      APP_ID: String(gh.appId),
-      PRIVATE_KEY: testPrivateKey(),
-      WEBHOOK_SECRET: secret,
-      GHE_HOST: api.host,
-      GHE_PROTOCOL: "http",
-    });
+    main = await startMain(fakeGitHubEnv(gh, api, secret, testPrivateKey()));
   }, 120_000);
 
   afterAll(async () => {
