@@ -6,6 +6,7 @@ import { buildCriteria } from "./criteria.js";
 import { buildBodyFields, buildFrontmatterFields, headerRanges, pickStatus } from "./fields.js";
 import { buildFileRefs } from "./file-refs.js";
 import { blankRange, findFrontmatter, type FrontmatterBlock } from "./frontmatter.js";
+import { emptyPlan } from "./empty-plan.js";
 import { buildGate } from "./gate.js";
 import { checkHostile } from "./guard.js";
 import { buildSections, describeHeadings } from "./headings.js";
@@ -40,29 +41,6 @@ export function parsePlan(text: string, path: string, options: ParseOptions = {}
     const detail = error instanceof Error ? error.message : String(error);
     return { ...emptyPlan(base.text, path), unparseable: { reason: `plan-hygiene failed to read this file (${detail})` } };
   }
-}
-
-function emptyPlan(text: string, path: string): PlanDocument {
-  const firstBreak = /\r\n|\n|\r/.exec(text);
-  return {
-    path,
-    text,
-    bom: text.charCodeAt(0) === 0xfeff,
-    eol: firstBreak?.[0] === "\r\n" ? "\r\n" : "\n",
-    finalNewline: /[\r\n]$/.test(text),
-    title: null,
-    fields: [],
-    status: null,
-    frontmatter: null,
-    sections: [],
-    phases: [],
-    openQuestions: null,
-    changeLog: null,
-    checkboxes: [],
-    isPlan: false,
-    duplicatePhases: [],
-    unparseable: null,
-  };
 }
 
 function parseChecked(plan: PlanDocument, options: ParseOptions): PlanDocument {

@@ -1,0 +1,77 @@
+// parsePlanAsync: parsePlan with a hard time budget. Small texts parse on the calling thread
+// (a worker round trip costs more than they do); larger ones parse in a worker thread that is
+// terminated when the budget runs out, so the app and the CLI never block on one file.
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { unparseablePlan } from "./empty-plan.js";
+import { utf8Length } from "./guard.js";
+import { DEFAULT_MAX_FILE_SIZE, parsePlan, type ParseOptions } from "./parse.js";
+import { createParseWorkerPool, type ParseWorkerPool } from "./parse-worker-pool.js";
+import type { PlanDocument } from "./types.js";
+
+export interface AsyncParseOptions extends ParseOptions {
+  /** give up after this many ms (default: defaultParseTimeoutMs of the text's size) */
+  timeoutMs?: number;
+}
+
+/** Texts shorter than this (UTF-16 units) parse inline: well under 100 ms even when dense. */
+export const INLINE_PARSE_LIMIT = 64 * 1024;
+
+/** 1 s plus 4 s per MB: several times what a plan of that size takes, far less than a stall. */
+export function defaultParseTimeoutMs(bytes: number): number {
+  return Math.round(1000 + (4000 * bytes) / 1_000_000);
+}
+
+let pool: ParseWorkerPool | null = null;
+let workerUrl = new URL("./parse-worker.js", import.meta.url);
+let maxWorkers = Math.max(1, Math.min(2, availableParallelism() - 1));
+
+/**
+ * Where the compiled worker lives and how many workers may run. The default is the
+ * `parse-worker.js` next to this module (in `lib/plan/`); tests that run the TypeScript
+ * sources point it at the built `lib/plan/parse-worker.js`.
+ */
+export async function configureParseWorkers(options: { workerUrl?: URL; maxWorkers?: number }): Promise<void> {
+  await closeParseWorkers();
+  if (options.workerUrl) workerUrl = options.workerUrl;
+  if (options.maxWorkers) maxWorkers = Math.max(1, Math.floor(options.maxWorkers));
+}
+
+/** Stops the workers (they are unref'd, so this is only needed to free them early). */
+export async function closeParseWorkers(): Promise<void> {
+  const closing = pool;
+  pool = null;
+  await closing?.close();
+}
+
+export async function parsePlanAsync(text: string, path: string, options: AsyncParseOptions = {}): Promise<PlanDocument> {
+  const source = typeof text === "string" ? text : String(text ?? "");
+  const { timeoutMs, ...parseOptions } = options;
+  // Small files, and files over the size cap (refused at once), need no worker.
+  if (source.length < INLINE_PARSE_LIMIT || source.length > (parseOptions.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) {
+    return parsePlan(source, path, parseOptions);
+  }
+  // Running from sources without a build (no compiled worker next to this file): parse inline.
+  if (!existsSync(fileURLToPath(workerUrl))) return parsePlan(source, path, parseOptions);
+  const bytes = utf8Length(source);
+  const budget = timeoutMs ?? defaultParseTimeoutMs(bytes);
+  pool ??= createParseWorkerPool(workerUrl, maxWorkers);
+  const outcome = await pool.run(source, path, parseOptions, budget);
+  switch (outcome.kind) {
+    case "parsed":
+      return outcome.plan;
+    case "timeout":
+      return unparseablePlan(
+        source,
+        path,
+        `parsing took longer than ${formatSeconds(budget)} s, the time plan-hygiene allows for a file of ${Math.ceil(bytes / 1024)} KB; split the plan into smaller files or shorten its longest lists and tables`,
+      );
+    case "failed":
+      return unparseablePlan(source, path, `plan-hygiene failed to read this file (${outcome.detail})`);
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return (ms / 1000).toFixed(ms < 10_000 ? 1 : 0).replace(/\.0$/, "");
+}
