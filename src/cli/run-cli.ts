@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { lintText } from "../lint/lint-text.js";
+import { lintTextAsync } from "../lint/lint-text.js";
 import type { LintedFile } from "../report/json.js";
 import { collectFiles } from "./collect-files.js";
 import { formatReport } from "./format-report.js";
@@ -48,7 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       problems.push(`cannot read ${file.display}: ${(error as Error).message}`);
       continue;
     }
-    const { plan, findings } = lintText(text, file.display, config);
+    const { plan, findings } = await lintTextAsync(text, file.display, config);
     linted.push({ path: file.display, plan, findings: findings.map((f) => ({ ...f, path: file.display })) });
   }
 

@@ -1,5 +1,6 @@
 import type { PlanDocument } from "../plan/types.js";
 import { parsePlan } from "../plan/parse.js";
+import { parsePlanAsync } from "../plan/parse-async.js";
 
 /**
  * Parsed plans by blob oid (+ path and size limit, which the model depends on), bounded LRU.
@@ -7,28 +8,71 @@ import { parsePlan } from "../plan/parse.js";
  */
 export class ParseCache {
   private readonly entries = new Map<string, PlanDocument>();
+  private readonly inflight = new Map<string, Promise<PlanDocument>>();
   hits = 0;
   misses = 0;
 
   constructor(readonly capacity = 500) {}
 
+  /** Parses on the calling thread; prefer `parseAsync`, which never blocks the event loop. */
   parse(oid: string, path: string, text: string, maxFileSize: number): PlanDocument {
-    const key = `${oid}\0${path}\0${maxFileSize}`;
-    const cached = this.entries.get(key);
-    if (cached) {
-      this.hits++;
-      this.entries.delete(key);
-      this.entries.set(key, cached);
-      return cached;
-    }
+    const key = keyOf(oid, path, maxFileSize);
+    const cached = this.lookup(key);
+    if (cached) return cached;
     this.misses++;
     const plan = parsePlan(text, path, { maxFileSize });
-    this.entries.set(key, plan);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    this.store(key, plan);
     return plan;
+  }
+
+  /**
+   * Big files parse in a worker thread within a time budget (parsePlanAsync); concurrent
+   * requests for the same blob share one parse. A parse that ran out of time is not cached,
+   * so a later, less busy attempt can still succeed.
+   */
+  async parseAsync(oid: string, path: string, text: string, maxFileSize: number): Promise<PlanDocument> {
+    const key = keyOf(oid, path, maxFileSize);
+    const cached = this.lookup(key) ?? (await this.joined(key));
+    if (cached) return cached;
+    this.misses++;
+    const parsing = parsePlanAsync(text, path, { maxFileSize });
+    this.inflight.set(key, parsing);
+    try {
+      const plan = await parsing;
+      if (!plan.unparseable?.reason.startsWith("parsing took longer")) this.store(key, plan);
+      return plan;
+    } finally {
+      this.inflight.delete(key);
+    }
   }
 
   get size(): number {
     return this.entries.size;
   }
+
+  private lookup(key: string): PlanDocument | undefined {
+    const cached = this.entries.get(key);
+    if (cached) {
+      this.hits++;
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+    }
+    return cached;
+  }
+
+  private async joined(key: string): Promise<PlanDocument | undefined> {
+    const running = this.inflight.get(key);
+    if (!running) return undefined;
+    this.hits++;
+    return running;
+  }
+
+  private store(key: string, plan: PlanDocument): void {
+    this.entries.set(key, plan);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
+
+function keyOf(oid: string, path: string, maxFileSize: number): string {
+  return `${oid}\0${path}\0${maxFileSize}`;
 }
