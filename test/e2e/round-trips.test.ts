@@ -157,6 +157,7 @@ describe("node lib/main.js round trips: /plan commands and the Change Log on mer
     expect(replyTo(c.id)).toEqual([]);
 
     const head = gh.branchSha(REPO, BRANCH)!;
+    heads.push(head);
     expect(gh.store.commit(head).parents).toEqual([heads[0]]); // exactly one new commit, on the old head
     expect(reqs.filter(isCommitMutation)).toHaveLength(1);
     const sha7 = heads[0]!.slice(0, 7);
@@ -165,11 +166,12 @@ describe("node lib/main.js round trips: /plan commands and the Change Log on mer
     const day = [dayBefore, dayAfter].find((d) => headFile()?.equals(bytes(expected(d)))) ?? dayBefore;
     expectBytes(headFile(), expected(day));
     expect(headFile()!.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    heads.push(head);
 
     expect(ourRuns(head).map((r) => [r.status, r.conclusion])).toEqual([["completed", "success"]]);
     expect(stickies().map((s) => s.id)).toEqual([stickyId]);
-    expect(stickies()[0]!.body).toContain(`at \`${head.slice(0, 7)}\``);
+    expect(stickies()[0]!.body).toContain(`at \`${head.slice(0, 7)}\``); // checked at the new head
+    expect(stickies()[0]!.body).toContain(`on ${day} at \`${sha7}\``); // phase 1 confirmed at the old one
+    expect(stickies()[0]!.body.match(/⏳ awaiting confirmation/g)).toHaveLength(1);
     const commentWrites = reqs.filter((r) => r.path.startsWith(`/repos/${REPO}/issues/`) && r.path.endsWith("/comments") && r.method === "POST");
     expect(commentWrites).toEqual([]);
     expect(reqs.filter((r) => r.method === "PATCH" && r.path === `/repos/${REPO}/issues/comments/${stickyId}`)).toHaveLength(1);
@@ -195,12 +197,14 @@ describe("node lib/main.js round trips: /plan commands and the Change Log on mer
     const reqs = await requests;
     expect(gh.comments(REPO, 1).find((x) => x.id === c.id)!.reactions.map((r) => r.content)).toEqual(["eyes", "rocket"]);
     const head = gh.branchSha(REPO, BRANCH)!;
+    heads.push(head);
     expect(gh.store.commit(head).parents).toEqual([heads[1]]);
     expect(reqs.filter(isCommitMutation)).toHaveLength(1);
     expectBytes(headFile(), onDisk({ status: "In Progress", manual1: true }));
-    heads.push(head);
     expect(ourRuns(head).map((r) => r.status)).toEqual(["completed"]);
     expect(stickies().map((s) => s.id)).toEqual([stickyId]);
+    expect(stickies()[0]!.body).toContain(`at \`${head.slice(0, 7)}\``);
+    expect(stickies()[0]!.body.match(/⏳ awaiting confirmation/g)).toHaveLength(2);
   }, 60_000);
 
   it("/plan phase-done 1 again: the marker names the new head", async () => {
@@ -209,13 +213,13 @@ describe("node lib/main.js round trips: /plan commands and the Change Log on mer
     await requests;
     const dayAfter = utcDay();
     const head = gh.branchSha(REPO, BRANCH)!;
+    heads.push(head);
     expect(gh.store.commit(head).parents).toEqual([heads[2]]);
     const at = heads[2]!.slice(0, 7);
+    confirmedAgainAt = at;
     const expected = (day: string) => onDisk({ status: "In Progress", manual1: true, confirmation: `✅ Confirmed by @writer on ${day} at ${at}` });
     confirmedAgainOn = [dayBefore, dayAfter].find((d) => headFile()?.equals(bytes(expected(d)))) ?? dayBefore;
     expectBytes(headFile(), expected(confirmedAgainOn));
-    confirmedAgainAt = at;
-    heads.push(head);
   }, 60_000);
 
   it("merge: pull_request.closed (merged) appends exactly one Change Log row on main; a redelivery adds nothing and writes nothing", async () => {
