@@ -30,20 +30,23 @@ export class ParseCache {
    * requests for the same blob share one parse. A parse that ran out of time is not cached,
    * so a later, less busy attempt can still succeed.
    */
-  async parseAsync(oid: string, path: string, text: string, maxFileSize: number): Promise<PlanDocument> {
+  parseAsync(oid: string, path: string, text: string, maxFileSize: number): Promise<PlanDocument> {
     const key = keyOf(oid, path, maxFileSize);
-    const cached = this.lookup(key) ?? (await this.joined(key));
-    if (cached) return cached;
+    const cached = this.lookup(key);
+    if (cached) return Promise.resolve(cached);
+    const running = this.inflight.get(key);
+    if (running) {
+      this.hits++;
+      return running;
+    }
     this.misses++;
-    const parsing = parsePlanAsync(text, path, { maxFileSize });
-    this.inflight.set(key, parsing);
-    try {
-      const plan = await parsing;
+    const parsing = parsePlanAsync(text, path, { maxFileSize }).then((plan) => {
+      this.inflight.delete(key);
       if (!plan.unparseable?.reason.startsWith("parsing took longer")) this.store(key, plan);
       return plan;
-    } finally {
-      this.inflight.delete(key);
-    }
+    });
+    this.inflight.set(key, parsing);
+    return parsing;
   }
 
   get size(): number {
@@ -58,13 +61,6 @@ export class ParseCache {
       this.entries.set(key, cached);
     }
     return cached;
-  }
-
-  private async joined(key: string): Promise<PlanDocument | undefined> {
-    const running = this.inflight.get(key);
-    if (!running) return undefined;
-    this.hits++;
-    return running;
   }
 
   private store(key: string, plan: PlanDocument): void {

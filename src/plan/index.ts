@@ -11,4 +11,4 @@ export { PLAN_SIGNATURE_SECTIONS, STRONG_PLAN_SECTIONS, WEAK_PLAN_SECTIONS, deci
 export { checkHostile, GUARD_LIMITS, utf8Length } from "./guard.js";
 export { createParseCache, type ParseCache } from "./parse-cache.js";
 export type * from "./types.js";
-export { parsePlanAsync, configureParseWorkers, closeParseWorkers, defaultParseTimeoutMs, INLINE_PARSE_LIMIT, type AsyncParseOptions } from "./parse-async.js";
+export { parsePlanAsync, configureParseWorkers, closeParseWorkers, defaultParseTimeoutMs, INLINE_PARSE_LIMIT, parseWorkersAlive, type AsyncParseOptions } from "./parse-async.js";
