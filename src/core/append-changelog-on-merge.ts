@@ -4,11 +4,13 @@ import { renderChangelogChange } from "../edit/render-changelog-change.js";
 import { commitFileChanges } from "../github/commit-files.js";
 import { openPullRequestWithChange } from "../github/open-pull-request-with-change.js";
 import type { GitHubClient } from "../github/client.js";
-import { readFilesAtRevs } from "../github/read-branch-files.js";
+import { gatherPullRequestContext } from "../github/gather-pull-request-context.js";
+import { listPullRequestFiles, type ChangedFile } from "../github/list-pull-request-files.js";
+import { mergeBase } from "../github/merge-base.js";
+import { readBranchFiles, type BranchRead } from "../github/read-branch-files.js";
 import { commentOnceOnPull } from "../github/comment-once-on-pull.js";
 import { planChangesInPr, type PlanChanges } from "./plan-changes-in-pr.js";
 import { planPathsOfPull } from "./plan-paths-of-pull.js";
-import { pullMergeBase } from "../github/pull-merge-base.js";
 
 /** The fields of a `pull_request.closed` payload's pull_request this needs. */
 export interface MergedPull {
@@ -23,6 +25,14 @@ export interface MergedPull {
   html_url?: string;
   base: { ref: string; sha: string };
   head: { sha: string };
+}
+
+/** Read with the configuration (`gatherPullRequestContext` with `include.pull` and `include.parentOf`). */
+export interface MergeFacts {
+  /** the PR's changed files; null when there were too many for that request */
+  files: ChangedFile[] | null;
+  /** the merge commit's first parent: the base branch just before the merge */
+  mergeParent: string | null;
 }
 
 export type PlanNote = { path: string; result: "recorded" | "already-recorded" | "not-a-plan" | "missing" | "cannot-record"; reason?: string };
@@ -46,15 +56,18 @@ export const FALLBACK_MARKER = "<!-- plan-hygiene:changelog-fallback -->";
  */
 export async function appendChangelogOnMerge(
   octokit: GitHubClient,
-  input: { owner: string; repo: string; pull: MergedPull; config: Config; backoffMs?: number },
+  input: { owner: string; repo: string; pull: MergedPull; config: Config; facts?: MergeFacts; backoffMs?: number },
 ): Promise<ChangelogOutcome> {
   const { owner, repo, pull, config } = input;
   if (!pull.merged || !pull.merged_at) return { status: "skipped", reason: `#${pull.number} was closed without merging.` };
   if (!config.changelog.enabled) return { status: "skipped", reason: "changelog.enabled is false." };
-  const paths = await planPathsOfPull(octokit, { owner, repo, pull }, config);
+  const facts = input.facts ?? (await readMergeFacts(octokit, owner, repo, pull));
+  const files = facts.files ?? (await listPullRequestFiles(octokit, { owner, repo, number: pull.number })).files;
+  const paths = planPathsOfPull({ owner, repo, pull, files }, config);
   if (paths.length === 0) return { status: "skipped", reason: `#${pull.number} touched and named no plan.` };
 
-  const changes = await changesByPath(octokit, owner, repo, pull, paths);
+  const read = await readBaseAndChanges(octokit, owner, repo, pull, paths, facts.mergeParent);
+  const changes = changesByPath(read, pull, paths);
   const login = pull.merged_by?.login ?? pull.user?.login ?? "ghost";
   let notes: PlanNote[] = [];
   const edit = (texts: Record<string, string | null>) => {
@@ -82,7 +95,7 @@ export async function appendChangelogOnMerge(
     body: `Appended by plan-hygiene after #${pull.number} was merged.`,
   };
   const change = { owner, repo, paths, message, edit, requireExisting: false, backoffMs: input.backoffMs };
-  const result = await commitFileChanges(octokit, { ...change, branch: pull.base.ref });
+  const result = await commitFileChanges(octokit, { ...change, branch: pull.base.ref, firstRead: read });
   if (result.status === "committed") return { status: "committed", commitOid: result.commitOid, plans: notes };
   if (result.status === "unchanged") return { status: "unchanged", plans: notes };
   if (result.status !== "forbidden") return { status: "failed", reason: result.message, plans: notes };
@@ -104,16 +117,38 @@ export async function appendChangelogOnMerge(
   return { status: "proposed", pull: proposed.pull, plans: notes };
 }
 
-/** Phases confirmed and Status change per plan, from its text at the PR's merge base and head; none when unreadable. */
-async function changesByPath(octokit: GitHubClient, owner: string, repo: string, pull: MergedPull, paths: string[]): Promise<Record<string, PlanChanges>> {
-  const none = Object.fromEntries(paths.map((p) => [p, { phasesConfirmed: [], statusChange: null }]));
+/** What `gatherPullRequestContext` gives the handler with its configuration, for direct callers. */
+async function readMergeFacts(octokit: GitHubClient, owner: string, repo: string, pull: MergedPull): Promise<MergeFacts> {
+  const gathered = await gatherPullRequestContext(octokit, {
+    owner,
+    repo,
+    headSha: pull.head.sha,
+    paths: [],
+    pullNumber: pull.number,
+    include: { sticky: false, pull: true, parentOf: pull.merge_commit_sha ?? null },
+  });
+  return { files: gathered.pull?.files ?? null, mergeParent: gathered.parent };
+}
+
+/**
+ * ONE query: the base branch head with the plans in that commit (the first compare-and-swap
+ * read), plus each plan at the PR's merge base and head for what the PR did to it. The merge
+ * base is that of the head and the base branch just before the merge (first parent of the
+ * merge/squash commit) — what GitHub's "Files changed" is relative to; the payload's `base.sha`
+ * is not that commit reliably and is only the fallback. The details are a nicety: when they
+ * cannot be read (e.g. a deleted fork's head), the row is still written without them.
+ */
+async function readBaseAndChanges(octokit: GitHubClient, owner: string, repo: string, pull: MergedPull, paths: string[], mergeParent: string | null): Promise<BranchRead> {
+  const target = { owner, repo, branch: pull.base.ref, paths };
   try {
-    const base = await pullMergeBase(octokit, { owner, repo, mergeCommitSha: pull.merge_commit_sha ?? null, headSha: pull.head.sha, fallback: pull.base.sha });
-    const reads = paths.flatMap((path) => [{ rev: base, path }, { rev: pull.head.sha, path }]);
-    const texts = await readFilesAtRevs(octokit, { owner, repo, reads });
-    return Object.fromEntries(paths.map((p, i) => [p, planChangesInPr(texts[2 * i] ?? null, texts[2 * i + 1] ?? null, p)]));
+    const base = mergeParent ? await mergeBase(octokit, { owner, repo, base: mergeParent, head: pull.head.sha }) : pull.base.sha;
+    return await readBranchFiles(octokit, { ...target, also: paths.flatMap((path) => [{ rev: base, path }, { rev: pull.head.sha, path }]) });
   } catch {
-    // the details are a nicety: a missing head commit (e.g. a deleted fork) must not block the row
-    return none;
+    return readBranchFiles(octokit, target);
   }
+}
+
+/** Phases confirmed and Status change per plan, from its text at the PR's merge base and head; none when unread. */
+function changesByPath(read: BranchRead, pull: MergedPull, paths: string[]): Record<string, PlanChanges> {
+  return Object.fromEntries(paths.map((p, i) => [p, planChangesInPr(read.also[2 * i]?.text ?? null, read.also[2 * i + 1]?.text ?? null, p)]));
 }

@@ -1,7 +1,7 @@
 import { isPlanPath } from "../config/plan-paths.js";
-import { defaultConfig } from "../config/schema.js";
+import { defaultConfig, type Config } from "../config/schema.js";
 import type { GitHubClient } from "../github/client.js";
-import { gatherPullRequestContext, type PullRequestContext } from "../github/gather-pull-request-context.js";
+import { gatherPullRequestContext, type BlobText, type PullRequestContext } from "../github/gather-pull-request-context.js";
 import type { ChangedFile } from "../github/list-pull-request-files.js";
 import { readConfigFile } from "../github/read-config-files.js";
 import { lintPlan } from "../lint/lint-plan.js";
@@ -46,12 +46,32 @@ export async function findPlans(
     for (const [path, blob] of more.blobs) context.blobs.set(path, blob);
   }
 
+  return { context, resolved, ...plansFromBlobs(context.blobs, { changed: target.changed, named: target.named }, config, cache) };
+}
+
+/**
+ * The paths to read as plans once the configuration is known: changed files (not removed)
+ * matching the plan globs, then the paths the description names. Whether each is a plan is
+ * decided from its text (`plansFromBlobs`).
+ */
+export function planPaths(changed: readonly ChangedFile[], named: readonly string[], config: Config): string[] {
+  return unique([...changed.filter((f) => f.status !== "removed" && isPlanPath(f.path, config)).map((f) => f.path), ...named]);
+}
+
+/** Parses (cached by blob oid) and lints the plans among `blobs`, read at one commit. */
+export function plansFromBlobs(
+  blobs: ReadonlyMap<string, BlobText>,
+  target: { changed: readonly ChangedFile[]; named: readonly string[] },
+  config: Config,
+  cache: ParseCache,
+): { plans: PlanResult[]; unreadable: string[] } {
+  const present = target.changed.filter((f) => f.status !== "removed").map((f) => f.path);
+  const matchingSet = new Set(present.filter((p) => isPlanPath(p, config)));
   const changedSet = new Set(present);
-  const matchingSet = new Set(matching);
   const plans: PlanResult[] = [];
   const unreadable: string[] = [];
-  for (const path of unique([...matching, ...target.named])) {
-    const blob = context.blobs.get(path);
+  for (const path of planPaths(target.changed, target.named, config)) {
+    const blob = blobs.get(path);
     if (!blob) continue;
     if (blob.text === null) {
       if (matchingSet.has(path) && MARKDOWN.test(path)) unreadable.push(path);
@@ -62,7 +82,7 @@ export async function findPlans(
     if (!(plan.isPlan || (plan.unparseable && matchingSet.has(path)))) continue;
     plans.push({ path, plan, findings: lintPlan(plan, config), changed: changedSet.has(path) });
   }
-  return { context, resolved, plans, unreadable };
+  return { plans, unreadable };
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -1,7 +1,6 @@
 import type { Config } from "../config/schema.js";
-import { isPlanPath } from "../config/plan-paths.js";
-import type { GitHubClient } from "../github/client.js";
-import { listPullRequestFiles } from "../github/list-pull-request-files.js";
+import type { ChangedFile } from "../github/list-pull-request-files.js";
+import { planPaths } from "./find-plans.js";
 import { pathsNamedInBody } from "./paths-named-in-body.js";
 
 /** At most this many plans get a row per merged PR (a huge PR is not a reason for a huge commit). */
@@ -13,14 +12,10 @@ export const MAX_PLANS_PER_PULL = 20;
  * link to this repository — named explicitly, so the globs do not apply, as in the PR check).
  * Whether each really is a plan is decided later, from its text.
  */
-export async function planPathsOfPull(
-  octokit: GitHubClient,
-  target: { owner: string; repo: string; pull: { number: number; body: string | null } },
+export function planPathsOfPull(
+  target: { owner: string; repo: string; pull: { body: string | null }; files: readonly ChangedFile[] },
   config: Config,
-): Promise<string[]> {
-  const { owner, repo, pull } = target;
-  const { files } = await listPullRequestFiles(octokit, { owner, repo, number: pull.number });
-  const touched = files.filter((f) => f.status !== "removed" && isPlanPath(f.path, config)).map((f) => f.path);
-  const named = pathsNamedInBody(pull.body ?? "", owner, repo);
-  return [...new Set([...touched, ...named])].slice(0, MAX_PLANS_PER_PULL);
+): string[] {
+  const named = pathsNamedInBody(target.pull.body ?? "", target.owner, target.repo);
+  return planPaths(target.files, named, config).slice(0, MAX_PLANS_PER_PULL);
 }

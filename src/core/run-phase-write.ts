@@ -12,6 +12,7 @@ import type { PlanCommand } from "../commands/types.js";
 import { commitFileChange } from "../github/commit-file.js";
 import { listCheckRuns } from "../github/list-check-runs.js";
 import type { PullHead } from "../github/get-pull-head.js";
+import type { BranchFiles } from "../github/read-branch-files.js";
 
 export interface PhaseWriteInput {
   octokit: Pick<Octokit, "request" | "graphql">;
@@ -22,6 +23,8 @@ export interface PhaseWriteInput {
   checkName: string;
   appSlug?: string;
   head: PullHead;
+  /** the head branch as just read (see `PlansAtHead.branch`); null reads it first */
+  branch: BranchFiles | null;
   command: PlanCommand;
   selection: Extract<Selection, { ok: true }>;
   date: string;
@@ -85,6 +88,8 @@ export async function runPhaseWrite(input: PhaseWriteInput): Promise<WriteOutcom
   }
 
   const path = selection.plan.path;
+  // the last read of the branch: the first attempt of every round writes on it without reading again
+  let latest: BranchFiles | null = input.branch;
   for (let round = 0; round < 3; round++) {
     let outcome: Decision | null = null;
     let wrote = false;
@@ -96,7 +101,9 @@ export async function runPhaseWrite(input: PhaseWriteInput): Promise<WriteOutcom
       path,
       message: commitMessage(command, selection, input.commenter, head.number),
       backoffMs: 0,
+      firstRead: latest,
       edit: (text, headOid) => {
+        latest = { headOid, texts: { [path]: text } };
         const d = decide(parsePlan(text, path), headOid);
         // after a lost response, the re-read shows our own write: that is success, not "already"
         if (d.kind === "no" && wrote && d.ok) return null;

@@ -8,7 +8,8 @@ import { formatStatus } from "../commands/format-status.js";
 import { selectPhase } from "../commands/select-phase.js";
 import type { PlanCommand } from "../commands/types.js";
 import { getPermission } from "../github/get-permission.js";
-import { getPullHead, type PullHead } from "../github/get-pull-head.js";
+import type { PullHead } from "../github/get-pull-head.js";
+import type { BranchFiles } from "../github/read-branch-files.js";
 import { react } from "../github/react.js";
 import { reply } from "../github/reply.js";
 import { runPhaseWrite, type WriteOutcome } from "./run-phase-write.js";
@@ -22,14 +23,28 @@ export interface PlanCommandInput {
   commenter: string;
   body: string;
   config: Config;
-  /** the PR's plans (changed or named), parsed at `head.sha` */
-  findPlans: (head: PullHead) => Promise<PlanDocument[]>;
+  /** the PR, read together with the configuration before anything else */
+  head: PullHead;
+  /** the PR's plans (changed or named) at its head now; see `PlansAtHead` */
+  readPlans: (head: PullHead) => Promise<PlansAtHead>;
   /** refreshes the check run and sticky comment at the PR's new head (`head.sha`, after a commit) */
   refresh: (head: PullHead) => Promise<void>;
   /** the name of this app's own check run, left out when judging other checks */
   checkName: string;
   appSlug?: string;
   now?: () => Date;
+}
+
+export interface PlansAtHead {
+  /** the commit the plans were read at */
+  sha: string;
+  plans: PlanDocument[];
+  /**
+   * That read when it was of the head branch (head oid + plan texts in that commit, one query):
+   * the first compare-and-swap attempt writes on it without reading again. Null for forks and
+   * closed PRs (read at the head sha; nothing is written there).
+   */
+  branch: BranchFiles | null;
 }
 
 export interface CommandResult {
@@ -49,7 +64,8 @@ export interface PlanCommandReport {
 /**
  * Runs the `/plan` commands of one PR comment: 👀, then each command (authorised by repository
  * role), then ONE reply for everything that needs saying, 🚀 or 😕, and a check refresh when a
- * commit was made. Returns null when the comment has no command.
+ * commit was made. The plans are read once (one query, which is also the first compare-and-swap
+ * read) and again only after a commit. Returns null when the comment has no command.
  */
 export async function runPlanCommand(input: PlanCommandInput): Promise<PlanCommandReport | null> {
   const parsed = parseCommands(input.body);
@@ -58,8 +74,8 @@ export async function runPlanCommand(input: PlanCommandInput): Promise<PlanComma
   const comment = { owner, repo, commentId: input.commentId };
   await react(octokit, comment, "eyes");
 
-  let head: PullHead | null = null;
-  let plans: PlanDocument[] | null = null;
+  let head = input.head;
+  let read: PlansAtHead | null = null;
   let permission: Permission | null = null;
   const results: CommandResult[] = [];
   for (const command of parsed.commands) {
@@ -74,32 +90,38 @@ export async function runPlanCommand(input: PlanCommandInput): Promise<PlanComma
       results.push({ command, ok: command.unknown === null, message: helpText(input.config.commands, command.unknown) });
       continue;
     }
-    head ??= await getPullHead(octokit, { owner, repo, pullNumber: input.issueNumber });
-    plans ??= await input.findPlans(head);
-    if (command.kind === "status") {
-      results.push({ command, ok: true, message: formatStatus(plans, head.sha) });
-      continue;
-    }
-    if (head.state !== "open") {
+    if (command.kind !== "status" && head.state !== "open") {
       results.push({ command, ok: false, message: "This pull request is closed, so I won't change its branch. Confirm phases on an open pull request." });
       continue;
     }
-    const selection = selectPhase(plans, command);
+    if (!read) {
+      read = await input.readPlans(head);
+      head = { ...head, sha: read.sha };
+    }
+    if (command.kind === "status") {
+      results.push({ command, ok: true, message: formatStatus(read.plans, head.sha) });
+      continue;
+    }
+    const selection = selectPhase(read.plans, command);
     if (!selection.ok) {
       results.push({ command, ok: false, message: selection.message });
       continue;
     }
-    const outcome: WriteOutcome = await runPhaseWrite({ ...input, head, command, selection, date: (input.now?.() ?? new Date()).toISOString().slice(0, 10) });
+    const date = (input.now?.() ?? new Date()).toISOString().slice(0, 10);
+    const outcome: WriteOutcome = await runPhaseWrite({ ...input, head, branch: read.branch, command, selection, date });
     results.push({ command, ...outcome });
-    if (outcome.committed) head = { ...head, sha: outcome.committed };
+    if (outcome.committed) {
+      head = { ...head, sha: outcome.committed };
+      read = null; // a later command in this comment reads the new head
+    }
   }
 
   const message = replyBody(input.commenter, results, parsed.dropped);
   if (message !== null) await reply(octokit, { owner, repo, issueNumber: input.issueNumber }, message);
   await react(octokit, comment, results.every((r) => r.ok) ? "rocket" : "confused");
   const committed = results.some((r) => r.committed);
-  if (committed && head) await input.refresh(head);
-  return { results, replied: message !== null, refreshedAt: committed && head ? head.sha : null };
+  if (committed) await input.refresh(head);
+  return { results, replied: message !== null, refreshedAt: committed ? head.sha : null };
 }
 
 /** One reply for all commands that have something to say; null when there is nothing. */

@@ -1,5 +1,5 @@
 import { commitFileChanges, type CommitResult } from "./commit-files.js";
-import type { GitHubReader } from "./read-branch-files.js";
+import type { BranchFiles, GitHubReader } from "./read-branch-files.js";
 
 export type { CommitResult } from "./commit-files.js";
 
@@ -13,6 +13,8 @@ export interface CommitFileOptions {
   edit: (currentText: string, headOid: string) => string | null;
   maxAttempts?: number;
   backoffMs?: number;
+  /** a read of `branch` with `path` just made (see commitFileChanges) */
+  firstRead?: BranchFiles | null;
 }
 
 /** Compare-and-swap commit of one existing text file; see `commitFileChanges`. */

@@ -1,5 +1,5 @@
 import { classifyWriteError } from "./classify-write-error.js";
-import { readBranchFiles, type GitHubReader } from "./read-branch-files.js";
+import { readBranchFiles, type BranchFiles, type GitHubReader } from "./read-branch-files.js";
 
 export type CommitResult =
   | { status: "committed"; commitOid: string; attempts: number }
@@ -29,6 +29,12 @@ export interface CommitFilesOptions {
   maxAttempts?: number;
   /** wait before re-reading after a 5xx/network failure (ms × attempt); 0 in tests */
   backoffMs?: number;
+  /**
+   * A read of `branch` (head oid + `paths` in that commit) the caller has just made: the first
+   * attempt uses it instead of reading again. A stale one only costs a re-read (the write is
+   * compare-and-swap on its `headOid`).
+   */
+  firstRead?: BranchFiles | null;
 }
 
 const MUTATION = `mutation commitFileChanges($input: CreateCommitOnBranchInput!) {
@@ -39,15 +45,16 @@ const MUTATION = `mutation commitFileChanges($input: CreateCommitOnBranchInput!)
  * Compare-and-swap commit of one or more files on a branch with `createCommitOnBranch` and
  * `expectedHeadOid`: a moved branch is re-read and the edit recomputed (never clobbering a
  * concurrent push); a 5xx is never blindly resent — the branch is re-read and `edit` decides
- * whether the change already landed. Probot's retry plugin is disabled for the mutation.
+ * whether the change already landed. Probot's retry plugin is disabled for the mutation. Each
+ * attempt costs one GraphQL read (none for the first with `firstRead`) and one mutation.
  */
 export async function commitFileChanges(octokit: GitHubReader, options: CommitFilesOptions): Promise<CommitResult> {
-  const { owner, repo, branch, paths, message, edit, requireExisting = true, maxAttempts = 4, backoffMs = 500 } = options;
+  const { owner, repo, branch, paths, message, edit, requireExisting = true, maxAttempts = 4, backoffMs = 500, firstRead = null } = options;
   let lastMessage = "";
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const { headOid, texts } = await readBranchFiles(octokit, { owner, repo, branch, paths });
+    const { headOid, texts } = attempt === 1 && firstRead ? firstRead : await readBranchFiles(octokit, { owner, repo, branch, paths });
     if (headOid === null) return { status: "missing", message: `Branch ${branch} does not exist in ${owner}/${repo}.` };
-    const absent = paths.filter((p) => texts[p] === null);
+    const absent = paths.filter((p) => (texts[p] ?? null) === null);
     if (requireExisting && absent.length > 0) {
       return { status: "missing", message: `${absent.join(", ")} not found (or not UTF-8 text) on ${branch} at ${headOid.slice(0, 7)}.` };
     }

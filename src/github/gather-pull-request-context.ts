@@ -1,17 +1,13 @@
 import type { GitHubClient } from "./client.js";
-import { decodeBlob } from "./decode-blob.js";
+import { BLOB_FIELDS, toBlobText, type BlobText } from "./blob-node.js";
+import { PULL_FIELDS, toPullDetails, type PullDetails, type PullNode } from "./pull-details.js";
 import { STICKY_MARKER } from "../report/sticky-comment.js";
+
+export type { BlobText } from "./blob-node.js";
+export type { PullDetails } from "./pull-details.js";
 
 /** The file Probot's `context.config("plan-hygiene.yml")` reads. */
 export const CONFIG_PATH = ".github/plan-hygiene.yml";
-
-export interface BlobText {
-  path: string;
-  oid: string;
-  /** null when the blob is binary or not UTF-8 */
-  text: string | null;
-  byteSize: number;
-}
 
 export interface ConfigFile {
   /** "owner/repo:path", for messages */
@@ -32,17 +28,14 @@ export interface PullRequestContext {
   blobs: Map<string, BlobText>;
   /** the repository's own config at its default branch, then the `<owner>/.github` repository's */
   config: { repo: ConfigFile | null; org: ConfigFile | null };
-  /** the app's sticky comment on the PR, when one exists (null also when there is no PR) */
+  /** the app's sticky comment on the PR, when one exists (null also when there is no PR or it was not asked for) */
   sticky: StickyComment | null;
+  /** with `include.pull` */
+  pull: PullDetails | null;
+  /** with `include.parentOf`: that commit's first parent */
+  parent: string | null;
 }
 
-interface BlobNode {
-  oid: string;
-  text: string | null;
-  isTruncated: boolean;
-  isBinary: boolean | null;
-  byteSize: number;
-}
 interface CommentNode {
   databaseId: number;
   body: string;
@@ -50,64 +43,85 @@ interface CommentNode {
   author: { __typename: string } | null;
 }
 type Data = {
-  repository: (Record<string, BlobNode | null> & {
-    pullRequest?: { comments: { pageInfo: { hasNextPage: boolean }; nodes: CommentNode[] } } | null;
+  repository: (Record<string, unknown> & {
+    pullRequest?: (Partial<PullNode> & { comments?: { pageInfo: { hasNextPage: boolean }; nodes: CommentNode[] } }) | null;
+    parentOf?: { parents?: { nodes: { oid: string }[] } } | null;
   }) | null;
-  org: { config: BlobNode | null } | null;
+  org: { config: unknown } | null;
 };
 
-const BLOB = "... on Blob { oid text isTruncated isBinary byteSize }";
+const COMMENT_FIELDS = "comments(first: 100) { pageInfo { hasNextPage } nodes { databaseId body viewerDidAuthor author { __typename } } }";
 
 /**
- * ONE GraphQL request for everything a check needs besides the file list: the text of every
+ * ONE GraphQL request for everything a handler needs besides the file list: the text of every
  * candidate plan at `headSha` (aliased `object(expression:)` lookups), the configuration files
- * (repository default branch, then the owner's `.github` repository), and the PR's comments to
- * find the sticky one. Only blobs GraphQL truncates (large files) cost one REST request each.
+ * (repository default branch, then the owner's `.github` repository), the PR's comments to find
+ * the sticky one (`include.sticky`, default on with a PR number), and on request what
+ * `pulls.get` + `pulls.listFiles` would say (`include.pull`) and a commit's first parent
+ * (`include.parentOf`, e.g. a merge commit's). Only blobs GraphQL truncates cost one REST request each.
  */
 export async function gatherPullRequestContext(
   octokit: GitHubClient,
-  target: { owner: string; repo: string; headSha: string; paths: readonly string[]; pullNumber: number | null },
+  target: {
+    owner: string;
+    repo: string;
+    headSha: string;
+    paths: readonly string[];
+    pullNumber: number | null;
+    include?: { sticky?: boolean; pull?: boolean; parentOf?: string | null };
+  },
 ): Promise<PullRequestContext> {
   const { owner, repo, headSha, paths, pullNumber } = target;
+  const wantSticky = pullNumber !== null && (target.include?.sticky ?? true);
+  const wantPull = pullNumber !== null && (target.include?.pull ?? false);
+  const parentOf = target.include?.parentOf ?? null;
   const variables: Record<string, unknown> = { owner, repo, config: `HEAD:${CONFIG_PATH}` };
   const declared = ["$owner: String!", "$repo: String!", "$config: String!"];
   const fields = paths.map((path, i) => {
     variables[`e${i}`] = `${headSha}:${path}`;
     declared.push(`$e${i}: String!`);
-    return `b${i}: object(expression: $e${i}) { ${BLOB} }`;
+    return `b${i}: object(expression: $e${i}) { ${BLOB_FIELDS} }`;
   });
-  if (pullNumber !== null) {
+  if (wantSticky || wantPull) {
     variables.number = pullNumber;
     declared.push("$number: Int!");
-    fields.push(
-      "pullRequest(number: $number) { comments(first: 100) { pageInfo { hasNextPage } nodes { databaseId body viewerDidAuthor author { __typename } } } }",
-    );
+    fields.push(`pullRequest(number: $number) { ${[wantPull ? PULL_FIELDS : "", wantSticky ? COMMENT_FIELDS : ""].join(" ").trim()} }`);
+  }
+  if (parentOf !== null) {
+    variables.parentOf = parentOf;
+    declared.push("$parentOf: GitObjectID!");
+    fields.push("parentOf: object(oid: $parentOf) { ... on Commit { parents(first: 1) { nodes { oid } } } }");
   }
   const query = `query gatherPullRequestContext(${declared.join(", ")}) {
   repository(owner: $owner, name: $repo) {
-    config: object(expression: $config) { ${BLOB} }
+    config: object(expression: $config) { ${BLOB_FIELDS} }
     ${fields.join("\n    ")}
   }
-  org: repository(owner: $owner, name: ".github") { config: object(expression: $config) { ${BLOB} } }
+  org: repository(owner: $owner, name: ".github") { config: object(expression: $config) { ${BLOB_FIELDS} } }
 }`;
   const data = await graphqlAllowingMissing<Data>(octokit, query, variables, ["org"]);
   if (!data.repository) throw new Error(`Repository ${owner}/${repo} was not found (or the app cannot read it).`);
 
   const blobs = new Map<string, BlobText>();
   for (const [i, path] of paths.entries()) {
-    const node = data.repository[`b${i}`] as BlobNode | null | undefined;
-    if (node && "oid" in node) blobs.set(path, { path, oid: node.oid, byteSize: node.byteSize, text: await blobText(octokit, owner, repo, node) });
+    const blob = await toBlobText(octokit, { owner, repo, path }, data.repository[`b${i}`]);
+    if (blob) blobs.set(path, blob);
   }
-  const configText = async (node: BlobNode | null | undefined, configRepo: string) =>
-    node && "oid" in node ? { source: `${owner}/${configRepo}:${CONFIG_PATH}`, owner, repo: configRepo, path: CONFIG_PATH, text: (await blobText(octokit, owner, configRepo, node)) ?? "" } : null;
+  const configText = async (node: unknown, configRepo: string): Promise<ConfigFile | null> => {
+    const blob = await toBlobText(octokit, { owner, repo: configRepo, path: CONFIG_PATH }, node);
+    return blob ? { source: `${owner}/${configRepo}:${CONFIG_PATH}`, owner, repo: configRepo, path: CONFIG_PATH, text: blob.text ?? "" } : null;
+  };
 
-  const comments = data.repository.pullRequest?.comments;
+  const pullNode = data.repository.pullRequest ?? null;
+  const comments = pullNode?.comments;
   let sticky = (comments?.nodes ?? []).find(isSticky) ?? null;
   if (!sticky && comments?.pageInfo.hasNextPage && pullNumber !== null) sticky = await findStickyByRest(octokit, owner, repo, pullNumber);
   return {
     blobs,
-    config: { repo: await configText(data.repository.config as BlobNode | null, repo), org: await configText(data.org?.config, ".github") },
+    config: { repo: await configText(data.repository.config, repo), org: await configText(data.org?.config, ".github") },
     sticky: sticky ? { id: sticky.databaseId, body: sticky.body } : null,
+    pull: wantPull && pullNode ? toPullDetails(pullNode as PullNode) : null,
+    parent: data.repository.parentOf?.parents?.nodes[0]?.oid ?? null,
   };
 }
 
@@ -121,14 +135,6 @@ async function findStickyByRest(octokit: GitHubClient, owner: string, repo: stri
   const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
   const found = all.find((c) => (c.body ?? "").startsWith(STICKY_MARKER) && c.user?.type === "Bot");
   return found ? { databaseId: found.id, body: found.body ?? "", viewerDidAuthor: true, author: { __typename: "Bot" } } : null;
-}
-
-async function blobText(octokit: GitHubClient, owner: string, repo: string, node: BlobNode): Promise<string | null> {
-  if (node.isBinary) return null;
-  if (node.text !== null && !node.isTruncated) return node.text;
-  // GraphQL truncates large blobs; the REST blob endpoint returns every byte (base64).
-  const { data } = await octokit.rest.git.getBlob({ owner, repo, file_sha: node.oid });
-  return decodeBlob(Buffer.from(data.content, "base64"));
 }
 
 /**

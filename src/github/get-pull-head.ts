@@ -1,4 +1,4 @@
-import type { Octokit } from "@octokit/rest";
+import type { PullDetails } from "./pull-details.js";
 
 export interface PullHead {
   number: number;
@@ -19,27 +19,24 @@ export interface PullHead {
   repoUrl: string;
 }
 
-/** The PR's head (an `issue_comment` payload carries none). */
-export async function getPullHead(octokit: Pick<Octokit, "request">, target: { owner: string; repo: string; pullNumber: number }): Promise<PullHead> {
-  const { data } = await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
-    owner: target.owner,
-    repo: target.repo,
-    pull_number: target.pullNumber,
-  });
-  const headRepo = data.head.repo?.full_name ?? null;
-  const baseRepo = data.base.repo.full_name;
+/**
+ * The PR's head from what `gatherPullRequestContext` read with `include.pull` (an
+ * `issue_comment` payload carries no head): no `pulls.get` request of its own.
+ */
+export function toPullHead(pull: PullDetails, base: { owner: string; repo: string; repoUrl: string }): PullHead {
+  const baseRepo = `${base.owner}/${base.repo}`;
   return {
-    number: data.number,
-    state: data.state === "open" ? "open" : "closed",
-    sha: data.head.sha,
-    ref: data.head.ref,
-    headRepo,
+    number: pull.number,
+    state: pull.state,
+    sha: pull.headSha,
+    ref: pull.headRef,
+    headRepo: pull.headRepo,
     baseRepo,
-    baseRef: data.base.ref,
-    fromFork: headRepo === null || headRepo.toLowerCase() !== baseRepo.toLowerCase(),
-    title: data.title,
-    body: data.body ?? null,
-    draft: data.draft ?? false,
-    repoUrl: data.base.repo.html_url,
+    baseRef: pull.baseRef,
+    fromFork: pull.headRepo === null || pull.headRepo.toLowerCase() !== baseRepo.toLowerCase(),
+    title: pull.title,
+    body: pull.body,
+    draft: pull.draft,
+    repoUrl: base.repoUrl,
   };
 }

@@ -1,12 +1,14 @@
 import type { Context } from "probot";
 import { checkPullRequest } from "../core/check-pull-request.js";
-import { findPlans } from "../core/find-plans.js";
+import { planPaths, plansFromBlobs } from "../core/find-plans.js";
 import { pathsNamedInBody } from "../core/paths-named-in-body.js";
 import { resolveConfig } from "../core/resolve-config.js";
 import { CHECK_NAME } from "../github/check-run.js";
 import type { GitHubClient } from "../github/client.js";
 import { gatherPullRequestContext } from "../github/gather-pull-request-context.js";
+import { toPullHead } from "../github/get-pull-head.js";
 import { listPullRequestFiles } from "../github/list-pull-request-files.js";
+import { readBranchFiles } from "../github/read-branch-files.js";
 import { readConfigFile } from "../github/read-config-files.js";
 import type { HandlerDeps } from "./handler-deps.js";
 import { issueCommentHandler, type IssueCommentDeps } from "./issue-comment.js";
@@ -20,19 +22,37 @@ export function planCommandDeps(deps: HandlerDeps): IssueCommentDeps {
   const client = (context: Context) => context.octokit as unknown as GitHubClient;
   return {
     checkName: CHECK_NAME,
-    // Same semantics as the check (repo file, then the owner's .github repo, `_extends`); a broken
-    // config falls back to the defaults its validation keeps — the check reports the errors.
-    loadConfig: async (context) => {
+    // ONE query: the configuration (same semantics as the check: repo file, then the owner's
+    // .github repo, `_extends`; a broken config falls back to the defaults its validation keeps —
+    // the check reports the errors) and the PR's head and changed files, instead of pulls.get + listFiles.
+    loadContext: async (context) => {
       const { owner, repo } = context.repo();
-      const gathered = await gatherPullRequestContext(client(context), { owner, repo, headSha: "HEAD", paths: [], pullNumber: null });
-      return (await resolveConfig(gathered.config, (t) => readConfigFile(client(context), t), `${owner}/${repo}`)).config;
+      const number = context.payload.issue.number;
+      const gathered = await gatherPullRequestContext(client(context), { owner, repo, headSha: "HEAD", paths: [], pullNumber: number, include: { sticky: false, pull: true } });
+      const { config } = await resolveConfig(gathered.config, (t) => readConfigFile(client(context), t), `${owner}/${repo}`);
+      const pull = gathered.pull;
+      if (!pull) throw new Error(`Pull request #${number} of ${owner}/${repo} was not found.`);
+      const repoUrl = context.payload.repository.html_url ?? `https://github.com/${owner}/${repo}`;
+      return { config, head: toPullHead(pull, { owner, repo, repoUrl }), files: pull.files };
     },
-    findPlans: async (context, head) => {
+    // ONE query: an open same-repository PR's head branch (head oid + plan texts in that commit,
+    // which is also the first compare-and-swap read); otherwise the texts at the head sha.
+    readPlans: async (context, loaded, head) => {
       const { owner, repo } = context.repo();
-      const listing = await listPullRequestFiles(client(context), { owner, repo, number: head.number });
+      const changed = loaded.files ?? (await listPullRequestFiles(client(context), { owner, repo, number: head.number })).files;
       const named = pathsNamedInBody(head.body ?? "", owner, repo);
-      const found = await findPlans(client(context), { owner, repo, headSha: head.sha, pullNumber: null, changed: listing.files, named }, deps.cache);
-      return found.plans.map((p) => p.plan);
+      const paths = planPaths(changed, named, loaded.config);
+      const onBranch = head.state === "open" && !head.fromFork;
+      const read = await readBranchFiles(client(context), {
+        owner,
+        repo,
+        branch: onBranch ? head.ref : null,
+        paths: onBranch ? paths : [],
+        also: onBranch ? [] : paths.map((path) => ({ rev: head.sha, path })),
+      });
+      const blobs = onBranch ? read.blobs : new Map(read.also.flatMap((b) => (b ? [[b.path, b] as const] : [])));
+      const { plans } = plansFromBlobs(blobs, { changed, named }, loaded.config, deps.cache);
+      return { sha: (onBranch ? read.headOid : null) ?? head.sha, plans: plans.map((p) => p.plan), branch: onBranch ? read : null };
     },
     refresh: async (context, head) => {
       const { owner, repo } = context.repo();

@@ -1,15 +1,23 @@
 import type { Context } from "probot";
 import type { Config } from "../config/schema.js";
-import type { PlanDocument } from "../plan/types.js";
 import type { PullHead } from "../github/get-pull-head.js";
-import { runPlanCommand } from "../core/run-plan-command.js";
+import type { ChangedFile } from "../github/list-pull-request-files.js";
+import { runPlanCommand, type PlansAtHead } from "../core/run-plan-command.js";
 import { parseCommands } from "../commands/parse-commands.js";
 import type { HandlerNote } from "./handler-deps.js";
 
+/** The configuration and the PR, read in ONE request before anything else. */
+export interface CommandContext {
+  config: Config;
+  head: PullHead;
+  /** the PR's changed files; null when there are too many to list in that request */
+  files: ChangedFile[] | null;
+}
+
 /** What the handler needs from the rest of the app (the PR check's config, plan finder and check run). */
 export interface IssueCommentDeps {
-  loadConfig: (context: Context<"issue_comment.created">) => Promise<Config>;
-  findPlans: (context: Context<"issue_comment.created">, head: PullHead, config: Config) => Promise<PlanDocument[]>;
+  loadContext: (context: Context<"issue_comment.created">) => Promise<CommandContext>;
+  readPlans: (context: Context<"issue_comment.created">, loaded: CommandContext, head: PullHead) => Promise<PlansAtHead>;
   /** `head.sha` is the new head after the command's commit */
   refresh: (context: Context<"issue_comment.created">, head: PullHead, config: Config) => Promise<void>;
   checkName: string;
@@ -35,7 +43,8 @@ export function issueCommentHandler(deps: IssueCommentDeps) {
     if (!isCommandComment(payload)) return { outcome: "skipped", reason: "not a new comment by a person on a pull request" };
     // commands only in code or quotes cost no request at all
     if (parseCommands(payload.comment.body).commands.length === 0) return { outcome: "skipped", reason: "no /plan command outside code and quotes" };
-    const config = await deps.loadConfig(context);
+    const loaded = await deps.loadContext(context);
+    const { config } = loaded;
     if (!config.commands.enabled) return { outcome: "skipped", reason: "commands.enabled is false" };
     const { owner, repo } = context.repo();
     const report = await runPlanCommand({
@@ -48,7 +57,8 @@ export function issueCommentHandler(deps: IssueCommentDeps) {
       body: payload.comment.body,
       config,
       checkName: deps.checkName,
-      findPlans: (head) => deps.findPlans(context, head, config),
+      head: loaded.head,
+      readPlans: (head) => deps.readPlans(context, loaded, head),
       refresh: async (head) => {
         try {
           await deps.refresh(context, head, config);

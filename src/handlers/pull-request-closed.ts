@@ -23,10 +23,19 @@ export function pullRequestClosedHandler(deps: Pick<HandlerDeps, "isOwnEvent">) 
     if (await deps.isOwnEvent(payload.sender)) return { outcome: "skipped", reason: "event caused by this app" };
     const octokit = context.octokit;
     const { owner, repo } = context.repo();
-    // The configuration at the default branch, as the PR check reads it (repo file, then the owner's .github).
-    const files = await gatherPullRequestContext(octokit, { owner, repo, headSha: pull.base.sha, paths: [], pullNumber: null });
-    const { config } = await resolveConfig(files.config, (t) => readConfigFile(octokit, t), `${owner}/${repo}`);
-    const outcome = await appendChangelogOnMerge(octokit, { owner, repo, pull: pull as MergedPull, config });
+    // ONE query: the configuration at the default branch, as the PR check reads it (repo file, then
+    // the owner's .github), the PR's changed files and the merge commit's first parent.
+    const gathered = await gatherPullRequestContext(octokit, {
+      owner,
+      repo,
+      headSha: pull.base.sha,
+      paths: [],
+      pullNumber: pull.number,
+      include: { sticky: false, pull: true, parentOf: pull.merge_commit_sha ?? null },
+    });
+    const { config } = await resolveConfig(gathered.config, (t) => readConfigFile(octokit, t), `${owner}/${repo}`);
+    const facts = { files: gathered.pull?.files ?? null, mergeParent: gathered.parent };
+    const outcome = await appendChangelogOnMerge(octokit, { owner, repo, pull: pull as MergedPull, config, facts });
     context.log.info({ changelog: outcome }, `plan-hygiene: Change Log on merge of #${pull.number}: ${outcome.status}`);
     if (outcome.status === "skipped") return { outcome: "skipped", reason: outcome.reason };
     if (outcome.status === "failed") context.log.warn({ changelog: outcome }, `plan-hygiene: could not record #${pull.number} in the Change Log: ${outcome.reason}`);

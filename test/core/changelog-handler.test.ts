@@ -74,6 +74,9 @@ function mergeWebhook(branch: string, files: Record<string, string>, title = "Ad
 
 const receive = (event: ReturnType<typeof mergeWebhook>) => probot.receive(event as never);
 const writes = () => gh.requests.filter((r) => JSON.stringify(r.body ?? "").includes("createCommitOnBranch"));
+/** Every API request after the installation token: "METHOD /path" without the repository prefix, GraphQL by operation name. */
+const calls = () =>
+  gh.apiRequests().map((r) => (r.path === "/graphql" ? `graphql ${/(?:query|mutation)\s+(\w+)/.exec(String((r.body as { query?: unknown }).query))?.[1]}` : `${r.method} ${r.path.replace(`/repos/${REPO}`, "")}`));
 
 describe("pull_request.closed handler", () => {
   it("appends the row on the base branch, and a redelivery of the same webhook adds nothing", async () => {
@@ -86,6 +89,26 @@ describe("pull_request.closed handler", () => {
     expect(gh.branchSha(REPO, "master")).toBe(head);
     expect(writes()).toHaveLength(1);
     expect(writes()[0]?.as).toBe("plan-hygiene[bot]");
+  });
+
+  it("costs 4 requests: one read for config + files + merge parent, the merge-base compare, one read for the plans at base head, merge base and PR head, the commit", async () => {
+    const event = mergeWebhook("feature", { [PLAN]: PLAN_TEXT.replace("Approved", "In Progress") });
+    const before = event.payload.pull_request.base.sha;
+    const head = event.payload.pull_request.head.sha;
+    gh.clearRequests();
+    await receive(event);
+    // before: config, pulls/files, git/commits, compare, plans at merge base + head, base head, plans at base head, commit (8)
+    expect(calls()).toEqual(["graphql gatherPullRequestContext", `GET /compare/${before}...${head}`, "graphql readBranchFiles", "graphql commitFileChanges"]);
+    expect(gh.fileAt(REPO, "master", PLAN)?.toString("utf8")).toContain("#1 Add retry budget — Status Approved → In Progress |");
+    // a redelivery reads the same and writes nothing
+    gh.clearRequests();
+    await receive({ ...event, id: "redelivery" });
+    expect(calls()).toEqual(["graphql gatherPullRequestContext", `GET /compare/${before}...${head}`, "graphql readBranchFiles"]);
+    // a merge that touches and names no plan costs the one read
+    const code = mergeWebhook("code", { "src/x.ts": "x\n" }, "Code only");
+    gh.clearRequests();
+    await receive(code);
+    expect(calls()).toEqual(["graphql gatherPullRequestContext"]);
   });
 
   it("ignores merges of its own Change Log pull requests and unmerged closes", async () => {

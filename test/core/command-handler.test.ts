@@ -75,6 +75,15 @@ async function send(body: string, login = "writer", overrides: Parameters<typeof
 
 const planAt = (ref = "limits", repo = REPO) => gh.fileAt(repo, ref, PLAN)!.toString("utf8");
 const writes = () => gh.requests.filter((r) => JSON.stringify(r.body ?? "").includes("createCommitOnBranch"));
+/** Every API request after the installation token: "METHOD /path" without the repository prefix, GraphQL by operation name. */
+const calls = () =>
+  gh.apiRequests().map((r) => (r.path === "/graphql" ? `graphql ${/(?:query|mutation)\s+(\w+)/.exec(String((r.body as { query?: unknown }).query))?.[1]}` : `${r.method} ${r.path.replace(`/repos/${REPO}`, "")}`));
+/** The requests of the command itself: up to and including its last reaction (the check refresh follows). */
+const commandCalls = () => {
+  const all = calls();
+  const lastReaction = all.map((c) => c.endsWith("/reactions")).lastIndexOf(true);
+  return all.slice(0, lastReaction + 1);
+};
 
 describe("/plan phase-done", () => {
   it("commits one byte-exact edit on the head branch, reacts 👀 then 🚀, and refreshes the check at the new head", async () => {
@@ -97,6 +106,27 @@ describe("/plan phase-done", () => {
     const sticky = gh.comments(REPO, 1).find((c) => c.body.startsWith("<!-- plan-hygiene:summary -->"));
     expect(sticky?.body).toContain(`on ${TODAY} at \`${head.slice(0, 7)}\``);
     expect(gh.fileAt(REPO, "limits", "src/limits/bucket.ts")?.toString()).toBe("export const bucket = 1;\n");
+  });
+
+  it("costs 6 requests before the check refresh: one read for config + PR + files, 👀, permission, one read for plans + compare-and-swap, the commit, 🚀", async () => {
+    gh.clearRequests();
+    const payload = commentPayload("/plan phase-done 1", "writer");
+    await probot.receive({ id: "count", name: "issue_comment", payload } as never);
+    const reactions = `POST /issues/comments/${payload.comment.id}/reactions`;
+    // before: config, 👀, permission, pulls.get, pulls/files, plans, branch head, plan at head, commit, 🚀 (10)
+    expect(commandCalls()).toEqual([
+      "graphql gatherPullRequestContext",
+      reactions,
+      "GET /collaborators/writer/permission",
+      "graphql readBranchFiles",
+      "graphql commitFileChanges",
+      reactions,
+    ]);
+    // the refresh is the PR check's own budget (files, one read, stale-confirmation compare, check create + complete, sticky comment)
+    const refresh = calls().slice(commandCalls().length);
+    expect(refresh).toContain("POST /check-runs");
+    expect(refresh).not.toContain("graphql readBranchFiles");
+    expect(calls().length).toBeLessThanOrEqual(12); // was 16
   });
 
   it.each<[Role | null, boolean]>([
@@ -183,6 +213,14 @@ describe("/plan phase-done", () => {
     expect(text).toContain("**Author:** Dana, Lee");
     expect(text.match(/✅ Confirmed by @writer/g)).toHaveLength(1);
     expect(writes()).toHaveLength(2);
+    // the re-read after the conflict is ONE query (head oid + plan in that commit)
+    expect(commandCalls().filter((c) => c.startsWith("graphql"))).toEqual([
+      "graphql gatherPullRequestContext",
+      "graphql readBranchFiles",
+      "graphql commitFileChanges",
+      "graphql readBranchFiles",
+      "graphql commitFileChanges",
+    ]);
     const head = concurrent();
     const parent = gh.store.commit(head).parents[0];
     expect(gh.fileAt(REPO, parent, "src/x.ts")?.toString()).toBe("x\n");
@@ -200,8 +238,16 @@ describe("/plan phase-done", () => {
     expect(result.replies[0]).toContain("`test` (failure)");
     repo.checkRuns.length = 0;
     repo.checkRuns.push(ci("test", "success"), ci("build", "success"));
+    gh.clearRequests();
     result = await send("/plan phase-done 2");
     expect(result.reactions).toEqual(["eyes", "rocket"]);
+    // the checks are judged on the head already read: no second read before the commit
+    expect(commandCalls().filter((c) => c.startsWith("graphql") || c.includes("check-runs"))).toEqual([
+      "graphql gatherPullRequestContext",
+      "graphql readBranchFiles",
+      `GET /commits/${head}/check-runs`,
+      "graphql commitFileChanges",
+    ]);
     const text = planAt();
     expect(text).toContain("  - [x] Integration tests pass");
     expect(text).toContain(`✅ Confirmed by @writer on ${TODAY} at ${head.slice(0, 7)} — Automated criteria verified by checks`);
@@ -248,6 +294,39 @@ describe("/plan status and help", () => {
     expect(reply).toContain("| `/plan status` |");
     expect(reply).toContain("I don't know the command `/plan frobnicate`");
     expect(result.reactions).toEqual(["eyes", "confused"]);
+  });
+
+  it("status costs one read for config + PR, one for the plans, the reply and two reactions", async () => {
+    gh.clearRequests();
+    const payload = commentPayload("/plan status", "stranger");
+    await probot.receive({ id: "status", name: "issue_comment", payload } as never);
+    const reactions = `POST /issues/comments/${payload.comment.id}/reactions`;
+    // before: config, 👀, pulls.get, pulls/files, plans, reply, reaction (7)
+    expect(calls()).toEqual(["graphql gatherPullRequestContext", reactions, "graphql readBranchFiles", "POST /issues/1/comments", reactions]);
+  });
+
+  it("on a merged PR whose branch is gone: status reads the plans at its head commit; phase-done is refused without reading them", async () => {
+    const head = gh.branchSha(REPO, "limits")!;
+    gh.mergePullRequest(REPO, 1);
+    gh.repo(REPO).refs.delete("heads/limits");
+    gh.clearRequests();
+    const status = await send("/plan status");
+    expect(status.replies[0]).toContain(`**\`${PLAN}\`** — Status: In Progress`);
+    expect(status.replies[0]).toContain(head.slice(0, 7));
+    gh.clearRequests();
+    const done = await send("/plan phase-done 1");
+    expect(done.replies).toEqual([expect.stringContaining("This pull request is closed")]);
+    expect(calls().filter((c) => c.startsWith("graphql"))).toEqual(["graphql gatherPullRequestContext"]);
+  });
+
+  it("a PR with more changed files than one GraphQL page lists them with REST, and still finds the plan", async () => {
+    const many = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`src/gen/f${i}.ts`, `${i}\n`]));
+    gh.commit(REPO, "limits", many);
+    gh.clearRequests();
+    const result = await send("/plan phase-done 1");
+    expect(result).toEqual({ reactions: ["eyes", "rocket"], replies: [] });
+    expect(planAt()).toContain("✅ Confirmed by @writer");
+    expect(commandCalls().filter((c) => c.includes("/pulls/1/files"))).toHaveLength(2); // 100 + 20
   });
 
   it("does nothing when commands are disabled", async () => {

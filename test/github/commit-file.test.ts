@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { ProbotOctokit } from "probot";
 import { commitFileChange } from "../../src/github/commit-file.js";
 import { commitFileChanges } from "../../src/github/commit-files.js";
+import { readBranchFiles } from "../../src/github/read-branch-files.js";
 import { FakeGitHub, HttpError } from "../helpers/fake-github.js";
 import { executeGraphql } from "../helpers/fake-github/graphql.js";
 
@@ -27,6 +28,7 @@ beforeEach(() => {
 });
 afterEach(() => stop());
 
+const operations = () => gh.requests.filter((r) => r.path === "/graphql").map((r) => /(?:query|mutation)\s+(\w+)/.exec(String((r.body as { query?: unknown }).query))?.[1]);
 const mutations = () => gh.requests.filter((r) => r.path === "/graphql" && JSON.stringify(r.body).includes("createCommitOnBranch"));
 const fileText = (ref = "main") => gh.fileAt(REPO, ref, PATH)?.toString("utf8");
 const options = (line: string) => ({ owner: "acme", repo: "app", branch: "main", path: PATH, message: "Add row", edit: appendLine(line), backoffMs: 0 });
@@ -63,6 +65,31 @@ describe("commitFileChange", () => {
     expect(result).toMatchObject({ status: "committed", attempts: 2 });
     expect(fileText()).toBe(`${ORIGINAL}\r\n| 2026-02-01 | #6 |\r\n| 2026-02-02 | #7 |`);
     expect(mutations().map((m) => m.status)).toEqual([200, 200]); // first answered STALE_DATA (GraphQL errors are HTTP 200)
+    // each attempt: ONE read (head oid + file in that commit), then the write
+    expect(operations()).toEqual(["readBranchFiles", "commitFileChanges", "readBranchFiles", "commitFileChanges"]);
+  });
+
+  it("reads the branch head and the file in that very commit in one query", async () => {
+    const head = gh.branchSha(REPO, "main");
+    gh.clearRequests();
+    const read = await readBranchFiles(octokit, { owner: "acme", repo: "app", branch: "main", paths: [PATH, "none.md"], also: [{ rev: "HEAD", path: "README.md" }] });
+    expect(read.headOid).toBe(head);
+    expect(read.texts).toEqual({ [PATH]: ORIGINAL, "none.md": null });
+    expect([...read.blobs.keys()]).toEqual([PATH]);
+    expect(read.also.map((b) => b?.text)).toEqual(["readme\n"]);
+    expect(operations()).toEqual(["readBranchFiles"]);
+  });
+
+  it("writes on a read the caller just made (no second read), and a stale one only costs a re-read", async () => {
+    const read = await readBranchFiles(octokit, { owner: "acme", repo: "app", branch: "main", paths: [PATH] });
+    gh.clearRequests();
+    expect(await commitFileChange(octokit, { ...options("| 2026-02-02 | #7 |"), firstRead: read })).toMatchObject({ status: "committed", attempts: 1 });
+    expect(operations()).toEqual(["commitFileChanges"]);
+    gh.clearRequests();
+    // `read` is stale now: the write is refused, the branch re-read, and the edit made on the new head
+    expect(await commitFileChange(octokit, { ...options("| 2026-02-03 | #8 |"), firstRead: read })).toMatchObject({ status: "committed", attempts: 2 });
+    expect(operations()).toEqual(["commitFileChanges", "readBranchFiles", "commitFileChanges"]);
+    expect(fileText()).toBe(`${ORIGINAL}\r\n| 2026-02-02 | #7 |\r\n| 2026-02-03 | #8 |`);
   });
 
   it("gives up with conflict when the branch keeps moving", async () => {
