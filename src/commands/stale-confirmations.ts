@@ -2,7 +2,9 @@ import type { PlanDocument } from "../plan/types.js";
 import type { Finding } from "../rules/types.js";
 import { fileRefMatches } from "../core/match-file-ref.js";
 
-export const STALE_RULE = "stale-confirmation";
+import { staleConfirmation } from "../rules/stale-confirmation.js";
+
+export const STALE_RULE = staleConfirmation.id;
 
 /** Whether a changed repository path is one a phase's `**File**:` entry names — the sticky comment's own rule (paths, path tails, folders, globs). */
 export function namesFile(ref: string, changed: string): boolean {
@@ -33,7 +35,7 @@ export function staleConfirmationFindings(plan: PlanDocument, changedSince: Read
     }
     findings.push({
       rule: STALE_RULE,
-      severity: "notice",
+      severity: staleConfirmation.defaultSeverity,
       path: plan.path,
       line: c.span.start.line,
       column: c.span.start.column,

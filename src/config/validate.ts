@@ -3,7 +3,7 @@ import type { ConfigError } from "./config-error.js";
 import { describeIssues, type PathedProblem } from "./describe-issues.js";
 import { keyPath } from "./key-path.js";
 import { didYouMean } from "./did-you-mean.js";
-import { rules } from "../rules/index.js";
+import { ruleCatalog } from "../rules/index.js";
 
 export interface Validated {
   config: Config;
@@ -51,7 +51,7 @@ function withoutExtends(input: unknown): unknown {
 /** `rules:` keys that name no rule (a typo there would silently leave the rule at its default). */
 function unknownRuleIds(input: unknown): PathedProblem[] {
   const configured = isMapping(input) && isMapping(input.rules) ? Object.keys(input.rules) : [];
-  const ids = rules.map((rule) => rule.id);
+  const ids = ruleCatalog.map((rule) => rule.id);
   return configured
     .filter((id) => !ids.includes(id))
     .map((id) => {

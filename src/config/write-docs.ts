@@ -5,7 +5,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { stringify } from "yaml";
 import { z } from "zod";
-import { rules } from "../rules/index.js";
+import { ruleCatalog } from "../rules/index.js";
 import { configSchema, defaultConfig } from "./schema.js";
 
 type Node = {
@@ -84,7 +84,7 @@ export function renderConfigurationDoc(): string {
     if (key === "rules") {
       out.push("Rules and their default severity (each links to its page: what it checks, why, examples, how to silence it):", "");
       out.push("| Rule | Default | Checks |", "| --- | --- | --- |");
-      for (const rule of rules) out.push(`| [\`${rule.id}\`](rules/${rule.id}.md) | \`${rule.defaultSeverity}\` | ${cell(rule.description)} |`);
+      for (const rule of ruleCatalog) out.push(`| [\`${rule.id}\`](rules/${rule.id}.md) | \`${rule.defaultSeverity}\` | ${cell(rule.description)} |`);
       out.push("");
     }
   }

@@ -7,6 +7,9 @@ import { buildCheckRun } from "../report/check-run.js";
 import { buildStickyComment } from "../report/sticky-comment.js";
 import { shouldComment } from "./decide-comment.js";
 import { findStaleConfirmations } from "../github/find-stale-confirmations.js";
+import { applyConfiguredSeverity } from "../lint/apply-configured-severity.js";
+import { isRuleOff } from "../rules/rule-setting.js";
+import { staleConfirmation } from "../rules/stale-confirmation.js";
 import { findPlans } from "./find-plans.js";
 import type { ParseCache } from "./parse-cache.js";
 import { pathsNamedInBody } from "./paths-named-in-body.js";
@@ -43,7 +46,9 @@ export async function checkPullRequest(octokit: GitHubClient, event: PullRequest
     const found = await findPlans(octokit, { owner, repo, headSha, pullNumber: event.number, changed: listing.files, named }, deps.cache);
     const { config } = found.resolved;
     // Confirmations made stale by later commits to the files their phase names (one compare per confirmation commit).
-    for (const p of found.plans) p.findings.push(...(await findStaleConfirmations(octokit, { owner, repo, headSha }, p.plan)));
+    if (!isRuleOff(config, staleConfirmation.id)) {
+      for (const p of found.plans) p.findings.push(...applyConfiguredSeverity(await findStaleConfirmations(octokit, { owner, repo, headSha }, p.plan), config));
+    }
     const report: CheckReport = {
       repoUrl: event.repoUrl,
       headSha,

@@ -1,4 +1,4 @@
-import type { Rule } from "./types.js";
+import type { Rule, RuleInfo } from "./types.js";
 import { changeLog } from "./change-log.js";
 import { confirmationGate } from "./confirmation-gate.js";
 import { gateOrder } from "./gate-order.js";
@@ -6,6 +6,7 @@ import { openQuestions } from "./open-questions.js";
 import { phaseNumbering } from "./phase-numbering.js";
 import { planUnparseable } from "./plan-unparseable.js";
 import { requiredSections } from "./required-sections.js";
+import { staleConfirmation } from "./stale-confirmation.js";
 import { status } from "./status.js";
 import { successCriteria } from "./success-criteria.js";
 import { templatePlaceholders } from "./template-placeholders.js";
@@ -23,6 +24,12 @@ export const rules: readonly Rule[] = [
   gateOrder,
   changeLog,
 ];
+
+/** Rules whose findings need the repository's history, not only the plan text; the GitHub App reports them. */
+export const historyRules: readonly RuleInfo[] = [staleConfirmation];
+
+/** Every rule id a user can configure in `rules:`, with its docs page. */
+export const ruleCatalog: readonly RuleInfo[] = [...rules, ...historyRules];
 
 export function findRule(id: string): Rule | undefined {
   return rules.find((rule) => rule.id === id);

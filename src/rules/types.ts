@@ -36,3 +36,6 @@ export interface Rule {
   description: string;
   check(plan: PlanDocument, ctx: RuleContext): RuleReport[];
 }
+
+/** What users and docs see of a rule: rules that need the repository's history have no `check`. */
+export type RuleInfo = Pick<Rule, "id" | "defaultSeverity" | "description">;
