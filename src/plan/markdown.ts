@@ -44,7 +44,11 @@ function nextCut(cuts: readonly number[], atLeast: number, length: number): numb
 }
 
 function parseOne(piece: string): Root {
-  return fromMarkdown(piece, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  // micromark drops a leading U+FEFF as a byte-order mark, which would shift every offset of a
+  // piece that starts with one (a second BOM, or a cut just before one). U+2060 is, like U+FEFF,
+  // a format character (neither space nor punctuation to CommonMark) of the same length.
+  const safe = piece.charCodeAt(0) === 0xfeff ? "\u2060" + piece.slice(1) : piece;
+  return fromMarkdown(safe, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 }
 
 function shiftOffsets(root: Root, shift: number): void {

@@ -18,6 +18,14 @@ describe("encoding: BOM, CRLF, frontmatter, final newline", () => {
     expect(text[plan.checkboxes[0].markOffset]).toBe("x");
     expect(spanProblems(plan)).toEqual([]);
   });
+  it("keeps offsets when a second U+FEFF follows the BOM (micromark would drop it as another BOM)", () => {
+    const plan = parsePlan("\uFEFF\uFEFF# Title\n\n## Phase 1: A\n", "p.md");
+    expect(spanProblems(plan)).toEqual([]);
+    // CommonMark: a line starting with U+FEFF is not a heading, so only the phase heading is one.
+    expect(plan.title).toBeNull();
+    expect(plan.phases.map((p) => plan.text.slice(p.headingSpan.start.offset, p.headingSpan.end.offset))).toEqual(["## Phase 1: A"]);
+  });
+
   it("reads frontmatter with YAML, never as markdown, and lets its status win", () => {
     expect(plan.frontmatter).toEqual({ status: "Approved", title: "x" });
     expect(plan.status?.form).toBe("frontmatter");
