@@ -46,7 +46,7 @@ export async function findPlans(
     for (const [path, blob] of more.blobs) context.blobs.set(path, blob);
   }
 
-  return { context, resolved, ...plansFromBlobs(context.blobs, { changed: target.changed, named: target.named }, config, cache) };
+  return { context, resolved, ...(await plansFromBlobs(context.blobs, { changed: target.changed, named: target.named }, config, cache)) };
 }
 
 /**
@@ -58,18 +58,21 @@ export function planPaths(changed: readonly ChangedFile[], named: readonly strin
   return unique([...changed.filter((f) => f.status !== "removed" && isPlanPath(f.path, config)).map((f) => f.path), ...named]);
 }
 
-/** Parses (cached by blob oid) and lints the plans among `blobs`, read at one commit. */
-export function plansFromBlobs(
+/**
+ * Parses (cached by blob oid; big files in a worker thread, never blocking the event loop) and
+ * lints the plans among `blobs`, read at one commit.
+ */
+export async function plansFromBlobs(
   blobs: ReadonlyMap<string, BlobText>,
   target: { changed: readonly ChangedFile[]; named: readonly string[] },
   config: Config,
   cache: ParseCache,
-): { plans: PlanResult[]; unreadable: string[] } {
+): Promise<{ plans: PlanResult[]; unreadable: string[] }> {
   const present = target.changed.filter((f) => f.status !== "removed").map((f) => f.path);
   const matchingSet = new Set(present.filter((p) => isPlanPath(p, config)));
   const changedSet = new Set(present);
-  const plans: PlanResult[] = [];
   const unreadable: string[] = [];
+  const readable: { path: string; blob: BlobText & { text: string } }[] = [];
   for (const path of planPaths(target.changed, target.named, config)) {
     const blob = blobs.get(path);
     if (!blob) continue;
@@ -77,11 +80,16 @@ export function plansFromBlobs(
       if (matchingSet.has(path) && MARKDOWN.test(path)) unreadable.push(path);
       continue;
     }
-    const plan = cache.parse(blob.oid, path, blob.text, config.plans.maxFileSize);
-    // An unparseable file cannot be sniffed: report it only when the globs say it is a plan.
-    if (!(plan.isPlan || (plan.unparseable && matchingSet.has(path)))) continue;
-    plans.push({ path, plan, findings: lintPlan(plan, config), changed: changedSet.has(path) });
+    readable.push({ path, blob: { ...blob, text: blob.text } });
   }
+  const parsed = await Promise.all(readable.map(({ path, blob }) => cache.parseAsync(blob.oid, path, blob.text, config.plans.maxFileSize)));
+  const plans: PlanResult[] = [];
+  readable.forEach(({ path }, i) => {
+    const plan = parsed[i];
+    // An unparseable file cannot be sniffed: report it only when the globs say it is a plan.
+    if (!(plan.isPlan || (plan.unparseable && matchingSet.has(path)))) return;
+    plans.push({ path, plan, findings: lintPlan(plan, config), changed: changedSet.has(path) });
+  });
   return { plans, unreadable };
 }
 

@@ -1,5 +1,4 @@
 import type { PlanDocument } from "../plan/types.js";
-import { parsePlan } from "../plan/parse.js";
 import { parsePlanAsync } from "../plan/parse-async.js";
 
 /**
@@ -13,17 +12,6 @@ export class ParseCache {
   misses = 0;
 
   constructor(readonly capacity = 500) {}
-
-  /** Parses on the calling thread; prefer `parseAsync`, which never blocks the event loop. */
-  parse(oid: string, path: string, text: string, maxFileSize: number): PlanDocument {
-    const key = keyOf(oid, path, maxFileSize);
-    const cached = this.lookup(key);
-    if (cached) return cached;
-    this.misses++;
-    const plan = parsePlan(text, path, { maxFileSize });
-    this.store(key, plan);
-    return plan;
-  }
 
   /**
    * Big files parse in a worker thread within a time budget (parsePlanAsync); concurrent
@@ -40,11 +28,12 @@ export class ParseCache {
       return running;
     }
     this.misses++;
-    const parsing = parsePlanAsync(text, path, { maxFileSize }).then((plan) => {
-      this.inflight.delete(key);
-      if (!plan.unparseable?.reason.startsWith("parsing took longer")) this.store(key, plan);
-      return plan;
-    });
+    const parsing = parsePlanAsync(text, path, { maxFileSize })
+      .then((plan) => {
+        if (!plan.unparseable?.reason.startsWith("parsing took longer")) this.store(key, plan);
+        return plan;
+      })
+      .finally(() => this.inflight.delete(key));
     this.inflight.set(key, parsing);
     return parsing;
   }

@@ -51,7 +51,7 @@ export function planCommandDeps(deps: HandlerDeps): IssueCommentDeps {
         also: onBranch ? [] : paths.map((path) => ({ rev: head.sha, path })),
       });
       const blobs = onBranch ? read.blobs : new Map(read.also.flatMap((b) => (b ? [[b.path, b] as const] : [])));
-      const { plans } = plansFromBlobs(blobs, { changed, named }, loaded.config, deps.cache);
+      const { plans } = await plansFromBlobs(blobs, { changed, named }, loaded.config, deps.cache);
       return { sha: (onBranch ? read.headOid : null) ?? head.sha, plans: plans.map((p) => p.plan), branch: onBranch ? read : null };
     },
     refresh: async (context, head) => {

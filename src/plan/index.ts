@@ -9,6 +9,5 @@ export { CONFIRMATION_MARKER, isGateName } from "./gate.js";
 export { criteriaKindOf, type CriteriaKind } from "./criteria.js";
 export { PLAN_SIGNATURE_SECTIONS, STRONG_PLAN_SECTIONS, WEAK_PLAN_SECTIONS, decideIsPlan, type PlanEvidence } from "./is-plan.js";
 export { checkHostile, GUARD_LIMITS, utf8Length } from "./guard.js";
-export { createParseCache, type ParseCache } from "./parse-cache.js";
 export type * from "./types.js";
 export { parsePlanAsync, configureParseWorkers, closeParseWorkers, defaultParseTimeoutMs, INLINE_PARSE_LIMIT, parseWorkersAlive, type AsyncParseOptions } from "./parse-async.js";
