@@ -10,6 +10,9 @@ interface Limits {
   backticks: number;
   paragraphLines: number;
   tableRows: number;
+  tableCells: number;
+  headings: number;
+  listLines: number;
 }
 
 const LIST_OR_QUOTE = /^[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
@@ -23,6 +26,8 @@ export function scanBlocks(text: string, limits: Limits): string | null {
   let htmlUntilBlank = false;
   let run = { start: 0, lines: 0, emphasis: 0, brackets: 0, backticks: 0 };
   let tableRows = 0;
+  let headings = 0;
+  let listLines = 0;
   const newRun = (i: number) => (run = { start: i, lines: 0, emphasis: 0, brackets: 0, backticks: 0 });
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -59,13 +64,25 @@ export function scanBlocks(text: string, limits: Limits): string | null {
       return `line ${n} is a list item indented ${indent} columns (deeply nested lists); plan-hygiene parses at most ${limits.listIndent} columns of indentation`;
     }
     const trimmed = line.trimStart();
+    if (depth > 0 && ++listLines > limits.listLines) {
+      return `the document has more than ${limits.listLines} list items and quote lines (line ${n}); plan-hygiene parses at most ${limits.listLines}: split the plan into several files`;
+    }
     if (trimmed.startsWith("|")) {
       tableRows++;
       if (tableRows > limits.tableRows) {
         return `a table ending after line ${n} has more than ${limits.tableRows} rows; plan-hygiene parses at most ${limits.tableRows} rows per table`;
       }
+      const cells = countChar(trimmed, 124);
+      if (cells > limits.tableCells) {
+        return `the table row at line ${n} has ${cells} \`|\` separators; plan-hygiene parses at most ${limits.tableCells} per row`;
+      }
       newRun(i);
-    } else if (depth > 0 || /^#{1,6}(?:[ \t]|$)/.test(trimmed)) {
+    } else if (/^#{1,6}(?:[ \t]|$)/.test(trimmed)) {
+      if (++headings > limits.headings) {
+        return `the document has more than ${limits.headings} headings (line ${n}); plan-hygiene parses at most ${limits.headings}: split the plan into several files`;
+      }
+      newRun(i);
+    } else if (depth > 0) {
       newRun(i);
     }
     run.lines++;
@@ -117,6 +134,12 @@ function containerDepth(line: string): number {
     }
     return depth;
   }
+}
+
+function countChar(line: string, code: number): number {
+  let count = 0;
+  for (let k = 0; k < line.length; k++) if (line.charCodeAt(k) === code) count++;
+  return count;
 }
 
 function leadingColumns(line: string): number {

@@ -19,6 +19,13 @@ export const GUARD_LIMITS = {
   paragraphLines: 1000,
   /** consecutive table rows */
   tableRows: 1000,
+  /** `|` cell separators in one table row (a 10,000-column table takes over 1 s) */
+  tableCells: 200,
+  /** heading lines in the whole document (the largest real plans have under 200) */
+  headings: 2000,
+  /** list item and quote lines in the whole document: micromark reads lists at ~0.1 MB/s,
+   * so 5000 items cost about half a second; the largest real plans have a few hundred */
+  listLines: 5000,
 } as const;
 
 export function utf8Length(text: string): number {

@@ -61,7 +61,11 @@ function containerOf(headings: readonly HeadingInfo[], isPhase: ReadonlySet<Head
  */
 export function choosePhases(candidates: readonly PhaseCandidate[]): { phases: PhaseCandidate[]; duplicates: PhaseCandidate[] } {
   const groups = new Map<number, PhaseCandidate[]>();
-  for (const c of candidates) groups.set(c.container, [...(groups.get(c.container) ?? []), c]);
+  for (const c of candidates) {
+    const group = groups.get(c.container);
+    if (group) group.push(c);
+    else groups.set(c.container, [c]);
+  }
   const ids = (g: readonly PhaseCandidate[]) => new Set(g.map((c) => phaseIdKey(c.id)));
   const owners = new Map<string, number>();
   for (const [key, g] of groups) for (const id of ids(g)) owners.set(id, (owners.get(id) ?? 0) + 1);

@@ -18,5 +18,8 @@ export const hostileInputs: [string, () => string, RegExp][] = [
   ["emphasis hidden after an HTML block's fake fence", () => "<div>\n```\n\n" + "a**b".repeat(5e4), /emphasis/],
   ["emphasis hidden after a comment's fake fence", () => "<!--\n\n```\n-->\n" + "a**b".repeat(5e4), /emphasis/],
   ["emphasis hidden after a list item's fence", () => "- a\n\n  ```\n" + "a**b".repeat(5e4), /emphasis/],
+  ["a 10000-column table", () => "|" + "a|".repeat(1e4) + "\n|" + "-|".repeat(1e4) + "\n", /10001 `\|` separators/],
+  ["50000 phase headings", () => "# Plan\n\n" + "## Phase 1: again\n".repeat(5e4), /more than 2000 headings \(line 2002\)/],
+  ["90000 task boxes in one list", () => "## Phase 1: boxes\n\n" + "  - [ ] x\n".repeat(9e4), /more than 5000 list items and quote lines/],
   ["over the size cap", () => "x".repeat(1_000_001), /1000001 bytes; plan-hygiene parses at most 1000000 bytes/],
 ];

@@ -25,6 +25,11 @@ describe("hostile input", () => {
     expect(parsePlan(text, "x.md").unparseable).toBeNull();
   });
 
+  it("keeps code fences out of the document-wide heading and list counts", () => {
+    const text = "# Plan\n\n```md\n" + "## Phase 1: example\n- [ ] x\n".repeat(6000) + "```\n";
+    expect(parsePlan(text, "x.md").unparseable).toBeNull();
+  });
+
   it("does not reject ordinary large plans", () => {
     const phase = (n: number) => `## Phase ${n}: Step\n\n**Success Criteria**:\n- **Automated**:\n  - [ ] \`npm test\` passes with **all** _tests_\n\n| a | b |\n|---|---|\n| [x](y) | z |\n\n`;
     const text = "# Implementation Plan: Big\n\n" + Array.from({ length: 400 }, (_, i) => phase(i + 1)).join("");
