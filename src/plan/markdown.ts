@@ -19,11 +19,13 @@ export function parseMarkdown(source: string, shift: number, chunkSize = CHUNK_S
     while (start < source.length) {
       let end = nextCut(cuts, start + chunkSize, source.length);
       let piece = parseOne(source.slice(start, end));
-      for (let tries = 0; ; tries++) {
+      for (;;) {
         const realEnd = end < source.length ? openConstructEnd(source, piece.children[piece.children.length - 1], start, end) : null;
         if (realEnd === null) break;
-        // bounded: after a few extensions parse the rest in one piece rather than re-parse again and again
-        end = tries >= 3 ? source.length : nextCut(cuts, Math.max(realEnd, end + 1), source.length);
+        // Extend past the open construct, at least doubling the piece: re-parsing then costs at
+        // most about twice the final piece, and a long run of constructs never turns the rest
+        // of the document into one (superlinear) piece.
+        end = nextCut(cuts, Math.max(realEnd, start + 2 * (end - start)), source.length);
         piece = parseOne(source.slice(start, end));
       }
       shiftOffsets(piece, start + shift);
