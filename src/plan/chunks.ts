@@ -10,17 +10,39 @@ import type { RootContent } from "mdast";
 
 export const CHUNK_SIZE = 8_192;
 
-/** Offsets where a new piece may start (ascending, excluding 0). */
-export function cutPoints(source: string): number[] {
-  const out: number[] = [];
-  const re = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))(?=[^ \t\r\n])/g;
-  for (let m = re.exec(source); m !== null; m = re.exec(source)) {
-    const at = m.index + m[0].length;
-    if (!/^(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/m.test(source.slice(at, at + 12).split(/\r|\n/)[0])) out.push(at);
-    re.lastIndex = at;
+/**
+ * Where the piece that starts at `from` (always a valid cut: top level, outside any block) may
+ * end: the first line start at or after `atLeast` that follows a blank line, starts at column 0
+ * with something other than a list marker, and lies outside the fenced code blocks and HTML
+ * comments that a line scan from `from` sees (the scan restarts at every piece, so a misread
+ * fence cannot spread past one piece; `openConstructEnd` still catches whatever it misses).
+ * `source.length` when there is none.
+ */
+export function nextCut(source: string, from: number, atLeast: number): number {
+  const line = /[^\r\n]*(?:\r\n|\n|\r|$)/g;
+  line.lastIndex = from;
+  let open: RegExp | null = null;
+  let afterBlank = false;
+  for (let m = line.exec(source); m !== null && m[0].length > 0; m = line.exec(source)) {
+    const text = m[0];
+    if (open) {
+      if (open.test(text)) open = null;
+      afterBlank = false;
+      continue;
+    }
+    if (afterBlank && m.index >= atLeast && /^[^ \t\r\n]/.test(text) && !LIST_MARKER.test(text)) return m.index;
+    afterBlank = /^[ \t]*(?:\r\n|\n|\r|$)/.test(text);
+    const fence = /^ {0,3}(`{3,}|~{3,})([^\r\n]*)/.exec(text);
+    if (fence && !(fence[1][0] === "`" && fence[2].includes("`"))) {
+      open = new RegExp(`^ {0,3}${fence[1][0]}{${fence[1].length},}[ \\t]*(?:\\r\\n|\\n|\\r|$)`);
+    } else if (/^ {0,3}<!--/.test(text) && !text.includes("-->", text.indexOf("<!--") + 4)) {
+      open = /-->/;
+    }
   }
-  return out;
+  return source.length;
 }
+
+const LIST_MARKER = /^(?:[-*+](?:[ \t]|\r|\n|$)|\d{1,9}[.)](?:[ \t]|\r|\n|$))/;
 
 /**
  * If the piece's last top-level block is a fenced code block or a marker-ended HTML block

@@ -5,8 +5,7 @@ import type { Nodes, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
-import { CHUNK_SIZE, cutPoints, openConstructEnd } from "./chunks.js";
-import { lowerBound } from "./ranges.js";
+import { CHUNK_SIZE, nextCut, openConstructEnd } from "./chunks.js";
 
 export type MarkdownResult = { root: Root; error: null } | { root: null; error: string };
 
@@ -14,18 +13,16 @@ export type MarkdownResult = { root: Root; error: null } | { root: null; error: 
 export function parseMarkdown(source: string, shift: number, chunkSize = CHUNK_SIZE): MarkdownResult {
   try {
     const root: Root = { type: "root", children: [] };
-    const cuts = cutPoints(source);
     let start = 0;
     while (start < source.length) {
-      let end = nextCut(cuts, start + chunkSize, source.length);
+      let end = nextCut(source, start, start + chunkSize);
       let piece = parseOne(source.slice(start, end));
-      for (;;) {
+      for (let tries = 1; ; tries++) {
         const realEnd = end < source.length ? openConstructEnd(source, piece.children[piece.children.length - 1], start, end) : null;
         if (realEnd === null) break;
-        // Extend past the open construct, at least doubling the piece: re-parsing then costs at
-        // most about twice the final piece, and a long run of constructs never turns the rest
-        // of the document into one (superlinear) piece.
-        end = nextCut(cuts, Math.max(realEnd, start + 2 * (end - start)), source.length);
+        // Extend past the open construct; after a few tries at least double the piece, so that
+        // re-parsing stays within a constant factor and never swallows the rest of the document.
+        end = nextCut(source, start, Math.max(realEnd, tries < 3 ? end + 1 : start + 2 * (end - start)));
         piece = parseOne(source.slice(start, end));
       }
       shiftOffsets(piece, start + shift);
@@ -38,11 +35,6 @@ export function parseMarkdown(source: string, shift: number, chunkSize = CHUNK_S
     const what = error instanceof RangeError ? "is nested too deeply" : "could not be parsed";
     return { root: null, error: `the markdown ${what} (${error instanceof Error ? error.message : String(error)})` };
   }
-}
-
-function nextCut(cuts: readonly number[], atLeast: number, length: number): number {
-  const i = lowerBound(cuts, atLeast, (c) => c);
-  return i < cuts.length ? cuts[i] : length;
 }
 
 function parseOne(piece: string): Root {
