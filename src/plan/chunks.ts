@@ -68,7 +68,7 @@ export function openConstructEnd(source: string, lastTop: RootContent | undefine
     const fence = /^ {0,3}(`{3,}|~{3,})/.exec(head);
     if (!fence) return null;
     const close = new RegExp(`(?:\\r\\n|\\n|\\r) {0,3}${fence[1][0] === "`" ? "`" : "~"}{${fence[1].length},}[ \\t]*(?=\\r|\\n|$)`, "g");
-    close.lastIndex = start + fence[0].length;
+    close.lastIndex = fence[0].length; // body-relative, like the match below
     const body = source.slice(start, end);
     if (close.exec(body) !== null && close.lastIndex >= body.length - 2) return null; // closed inside the piece
     close.lastIndex = end;

@@ -37,12 +37,15 @@ export function parseMarkdown(source: string, shift: number, chunkSize = CHUNK_S
   }
 }
 
+// Built once: the extensions are plain configuration, and rebuilding them for every piece costs more than a small piece's parse.
+const MARKDOWN_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+
 function parseOne(piece: string): Root {
   // micromark drops a leading U+FEFF as a byte-order mark, which would shift every offset of a
   // piece that starts with one (a second BOM, or a cut just before one). U+2060 is, like U+FEFF,
   // a format character (neither space nor punctuation to CommonMark) of the same length.
   const safe = piece.charCodeAt(0) === 0xfeff ? "\u2060" + piece.slice(1) : piece;
-  return fromMarkdown(safe, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  return fromMarkdown(safe, MARKDOWN_OPTIONS);
 }
 
 function shiftOffsets(root: Root, shift: number): void {
