@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import nock from "nock";
 import { GitStore, type FileChange } from "./fake-github/git-store.js";
+import type { GitHubGraphQLError } from "./github-schema.js";
 import { executeGraphql } from "./fake-github/graphql.js";
 import { HttpError, Router, type RouteHandler } from "./fake-github/router.js";
 import { addCheckRoutes } from "./fake-github/rest-checks.js";
@@ -34,6 +35,18 @@ interface Fault {
   times: number;
 }
 
+const live = new Set<FakeGitHub>();
+// A document GitHub would reject fails the test that sent it, even when the app swallowed the error.
+if (typeof afterEach === "function") {
+  afterEach(() => {
+    const rejected = [...live].flatMap((gh) => gh.graphqlErrors.splice(0));
+    if (rejected.length > 0) {
+      const lines = rejected.map((r) => `${r.errors.map((e) => e.message).join("; ")}\n  in: ${r.query.replace(/\s+/g, " ").slice(0, 300)}`);
+      throw new Error(`fake-github: GitHub's schema rejected ${rejected.length} GraphQL request(s):\n${lines.join("\n")}`);
+    }
+  });
+}
+
 /**
  * One in-memory GitHub for every test: repositories (branches, commits, files), pull requests,
  * comments, reactions, check runs and permissions, served over REST + GraphQL through a real
@@ -45,6 +58,11 @@ export class FakeGitHub {
   readonly store = new GitStore();
   readonly repos = new Map<string, FakeRepo>();
   readonly requests: LoggedRequest[] = [];
+  /**
+   * GraphQL requests GitHub's real schema rejects (answered, like GitHub, with 200 + `errors`).
+   * After every test this must be empty — a test that sends a bad document on purpose empties it.
+   */
+  readonly graphqlErrors: { query: string; variables: unknown; errors: GitHubGraphQLError[] }[] = [];
   readonly appId: number;
   readonly appSlug: string;
   /** GitHub truncates GraphQL Blob.text for large files; lower it to exercise the REST fallback */
@@ -61,6 +79,7 @@ export class FakeGitHub {
   constructor(options: { appId?: number; appSlug?: string } = {}) {
     this.appId = options.appId ?? 1;
     this.appSlug = options.appSlug ?? "plan-hygiene";
+    live.add(this);
     addGitRoutes(this.router);
     addPullRoutes(this.router);
     addCheckRoutes(this.router);

@@ -1,11 +1,15 @@
+import { createHash } from "node:crypto";
+import { executeSync, Kind, type GraphQLFieldResolver } from "graphql";
 import type { FakeGitHub } from "../fake-github.js";
+import { checkGitHubGraphQL, gitHubSchema } from "../github-schema.js";
 import type { FakeComment, FakePull, FakeRepo } from "./state.js";
-import { parseGraphql, resolveArgs, type GqlSelection } from "./graphql-parse.js";
 
-// Executes the subset of GitHub's GraphQL schema the app and its tests use, against the fake
+// Serves the subset of GitHub's GraphQL schema the app and its tests use, against the fake
 // state: repository{object, ref, defaultBranchRef, pullRequest{comments, files, headRepository}},
-// Commit{file(path:), parents}, viewer, and
-// the createCommitOnBranch mutation (with expectedHeadOid compare-and-swap).
+// Commit{file(path:), parents}, viewer, and the createCommitOnBranch mutation (with
+// expectedHeadOid compare-and-swap). Every document is first validated against GitHub's REAL
+// schema (test/helpers/github-schema.ts), then executed by graphql-js over that schema, so both
+// the app's queries and the fake's answers (nullability, enums, abstract types) are held to it.
 
 export class GqlError extends Error {
   constructor(message: string, readonly type?: string) {
@@ -17,57 +21,39 @@ type Obj = Record<string, unknown>;
 interface GqlErrorEntry {
   type?: string;
   message: string;
-  path: (string | number)[];
-  locations?: unknown[];
+  path?: readonly (string | number)[];
+  locations?: readonly unknown[];
 }
 
-export function executeGraphql(gh: FakeGitHub, viewer: string, body: { query?: unknown; variables?: unknown }): { data: Obj | null; errors?: GqlErrorEntry[]; fields: string[] } {
-  if (typeof body.query !== "string") return { data: null, errors: [{ message: "A query attribute must be specified and must be a string.", path: [] }], fields: [] };
-  let operation;
-  try {
-    operation = parseGraphql(body.query);
-  } catch (error) {
-    return { data: null, errors: [{ message: (error as Error).message, path: [] }], fields: [] };
+export function executeGraphql(gh: FakeGitHub, viewer: string, body: { query?: unknown; variables?: unknown; operationName?: unknown }): { data?: Obj | null; errors?: GqlErrorEntry[]; fields: string[] } {
+  if (typeof body.query !== "string") return { errors: [{ message: "A query attribute must be specified and must be a string." }], fields: [] };
+  const variables = (body.variables as Obj | undefined) ?? {};
+  const operationName = typeof body.operationName === "string" ? body.operationName : undefined;
+  const checked = checkGitHubGraphQL(body.query, variables, operationName);
+  if (!checked.ok) {
+    // GitHub answers an invalid document with HTTP 200 and only `errors`; recorded for the tests.
+    gh.graphqlErrors.push({ query: body.query, variables, errors: checked.errors });
+    return { errors: checked.errors, fields: [] };
   }
-  const variables = { ...operation.defaults, ...((body.variables as Obj | undefined) ?? {}) };
-  const errors: GqlErrorEntry[] = [];
-  const root = operation.type === "mutation" ? mutationRoot(gh, viewer) : queryRoot(gh, viewer);
-  const data = execute(operation.selections, root, [], variables, errors);
-  const fields = operation.selections.flatMap((s) => (s.kind === "field" ? [s.name] : []));
+  const { document, operation } = checked;
+  const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+  const rootValue = operation.operation === "mutation" ? mutationRoot(gh, viewer) : queryRoot(gh, viewer);
+  const result = executeSync({ schema: gitHubSchema(), document, rootValue, variableValues: variables, operationName, fieldResolver: resolveField });
+  const errors = (result.errors ?? []).map((error) => {
+    // Only GqlErrors are GitHub's answers; anything else (a fake bug, a value the schema does not allow) must fail the test.
+    if (!(error.originalError instanceof GqlError)) throw new Error(`fake-github: ${error.message} (at ${error.path?.join(".")})`);
+    return { type: error.originalError.type, message: error.message, path: error.path, locations: error.locations };
+  });
+  const data = (result.data ?? null) as Obj | null;
   return errors.length > 0 ? { data, errors, fields } : { data, fields };
 }
 
-function execute(selections: GqlSelection[], value: Obj, path: (string | number)[], variables: Obj, errors: GqlErrorEntry[]): Obj {
-  const result: Obj = {};
-  for (const selection of selections) {
-    if (selection.kind === "fragment") {
-      if (value.__typename === selection.typeCondition) Object.assign(result, execute(selection.selections, value, path, variables, errors));
-      continue;
-    }
-    const here = [...path, selection.alias];
-    let resolved: unknown;
-    try {
-      const raw = value[selection.name];
-      if (raw === undefined && selection.name !== "__typename") {
-        throw new GqlError(`Field '${selection.name}' doesn't exist on type '${String(value.__typename)}'`, "undefinedField");
-      }
-      resolved = typeof raw === "function" ? (raw as (args: Obj) => unknown)(resolveArgs(selection.args, variables)) : raw;
-    } catch (error) {
-      if (!(error instanceof GqlError)) throw error;
-      errors.push({ type: error.type, message: error.message, path: here, locations: [] });
-      resolved = null;
-    }
-    if (selection.selections && resolved !== null && resolved !== undefined) {
-      const sub = selection.selections;
-      result[selection.alias] = Array.isArray(resolved)
-        ? resolved.map((item, i) => execute(sub, item as Obj, [...here, i], variables, errors))
-        : execute(sub, resolved as Obj, here, variables, errors);
-    } else {
-      result[selection.alias] = resolved ?? null;
-    }
-  }
-  return result;
-}
+/** A fake object's property, called with the field's arguments when it is a function; a field the fake lacks is an error, never a silent null. */
+const resolveField: GraphQLFieldResolver<unknown, unknown> = (source, args, _context, info) => {
+  const raw = (source as Obj)[info.fieldName];
+  if (raw === undefined) throw new Error(`fake-github does not implement ${info.parentType.name}.${info.fieldName}`);
+  return typeof raw === "function" ? (raw as (args: Obj) => unknown)(args) : raw;
+};
 
 function queryRoot(gh: FakeGitHub, viewer: string): Obj {
   return {
@@ -139,7 +125,7 @@ function gitObject(gh: FakeGitHub, repo: FakeRepo, expression: string): Obj | nu
   if (!blob) {
     const dir = path.replace(/\/?$/, "/");
     const isTree = path === "" || [...gh.store.commit(sha).tree.keys()].some((p) => p.startsWith(dir));
-    return isTree ? { __typename: "Tree", oid: `tree-${sha}-${path}` } : null;
+    return isTree ? { __typename: "Tree", oid: createHash("sha1").update(`tree ${sha}:${path}`).digest("hex") } : null;
   }
   return blob;
 }
