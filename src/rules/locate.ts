@@ -1,49 +1,22 @@
+import { createLineIndex, type LineIndex } from "../plan/positions.js";
 import type { PlanDocument, Position, Span } from "../plan/types.js";
 
 // Turns offsets into the Position/Span shape of the plan model, for rules that find things
 // in plan.text themselves (placeholders, spans the parser does not model).
-
-interface LineIndex {
-  /** offset of the first character of each line */
-  starts: number[];
-  bom: boolean;
-}
 
 const cache = new WeakMap<PlanDocument, LineIndex>();
 
 function lineIndex(plan: PlanDocument): LineIndex {
   let index = cache.get(plan);
   if (!index) {
-    const starts = [0];
-    const text = plan.text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-    }
-    index = { starts, bom: plan.bom };
+    index = createLineIndex(plan.text);
     cache.set(plan, index);
   }
   return index;
 }
 
-/** The 0-based index of the line holding `offset`. */
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 export function positionAt(plan: PlanDocument, offset: number): Position {
-  const { starts, bom } = lineIndex(plan);
-  const line = lineOf(starts, offset);
-  const column = offset - starts[line] + 1 - (line === 0 && bom ? 1 : 0);
-  return { line: line + 1, column: Math.max(1, column), offset };
+  return lineIndex(plan).positionAt(offset);
 }
 
 export function spanAt(plan: PlanDocument, start: number, end: number): Span {
