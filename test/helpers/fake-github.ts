@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import nock from "nock";
 import { GitStore, type FileChange } from "./fake-github/git-store.js";
+import { checkGitHubRest } from "./github-openapi.js";
 import type { GitHubGraphQLError } from "./github-schema.js";
 import { executeGraphql } from "./fake-github/graphql.js";
 import { HttpError, Router, type RouteHandler } from "./fake-github/router.js";
@@ -36,14 +37,16 @@ interface Fault {
 }
 
 const live = new Set<FakeGitHub>();
-// A document GitHub would reject fails the test that sent it, even when the app swallowed the error.
+// A request GitHub would reject fails the test that sent it, even when the app swallowed the error.
 if (typeof afterEach === "function") {
   afterEach(() => {
     const rejected = [...live].flatMap((gh) => gh.graphqlErrors.splice(0));
-    if (rejected.length > 0) {
-      const lines = rejected.map((r) => `${r.errors.map((e) => e.message).join("; ")}\n  in: ${r.query.replace(/\s+/g, " ").slice(0, 300)}`);
-      throw new Error(`fake-github: GitHub's schema rejected ${rejected.length} GraphQL request(s):\n${lines.join("\n")}`);
-    }
+    const invalid = [...live].flatMap((gh) => gh.restErrors.splice(0));
+    const lines = [
+      ...rejected.map((r) => `GraphQL: ${r.errors.map((e) => e.message).join("; ")}\n  in: ${r.query.replace(/\s+/g, " ").slice(0, 300)}`),
+      ...invalid.map((r) => `REST ${r.method} ${r.path}: ${r.errors.join("; ")}`),
+    ];
+    if (lines.length > 0) throw new Error(`fake-github: GitHub would reject ${lines.length} request(s) (GraphQL schema / REST OpenAPI description):\n${lines.join("\n")}`);
   });
 }
 
@@ -63,6 +66,12 @@ export class FakeGitHub {
    * After every test this must be empty — a test that sends a bad document on purpose empties it.
    */
   readonly graphqlErrors: { query: string; variables: unknown; errors: GitHubGraphQLError[] }[] = [];
+  /**
+   * REST requests GitHub's OpenAPI description rejects (test/helpers/github-openapi.ts), answered
+   * like GitHub: 404 for an unknown endpoint or method, 422 for a bad body or parameter. After every
+   * test this must be empty — a test that sends an invalid request on purpose empties it.
+   */
+  readonly restErrors: { method: string; path: string; query: Record<string, string>; body: unknown; errors: string[] }[] = [];
   readonly appId: number;
   readonly appSlug: string;
   /** GitHub truncates GraphQL Blob.text for large files; lower it to exercise the REST fallback */
@@ -341,6 +350,12 @@ export class FakeGitHub {
       return { status, headers: { "content-type": "application/json; charset=utf-8", ...rate, ...extra }, body: status === 204 ? "" : JSON.stringify(payload) };
     };
     await this.beforeRequest?.(entry);
+    const invalid = entry.path === "/graphql" ? null : checkGitHubRest(entry.method, entry.path, query, body);
+    if (invalid) {
+      this.restErrors.push({ method: entry.method, path: entry.path, query, body, errors: invalid.errors });
+      const message = invalid.status === 404 ? "Not Found" : "Invalid request.";
+      return respond(invalid.status, { message, ...(invalid.status === 422 ? { errors: invalid.errors } : {}), documentation_url: "https://docs.github.com/rest", status: String(invalid.status) });
+    }
     const fault = this.faults.find((f) => f.method === entry.method && f.path.test(entry.path) && f.times > 0);
     if (fault) {
       fault.times--;
