@@ -66,6 +66,8 @@ describe("FakeGitHub", () => {
     const annotation = { path: "a.md", start_line: 1, end_line: 1, annotation_level: "warning" as const, message: "m" };
     const tooMany = { title: "t", summary: "s", annotations: Array.from({ length: 51 }, () => annotation) };
     await expect(octokit.rest.checks.create({ owner: "acme", repo: "app", name: "c", head_sha: head, output: tooMany })).rejects.toMatchObject({ status: 422 });
+    // sent on purpose: GitHub's description caps annotations at 50; consumed here, or the afterEach check fails this test
+    expect(gh.restErrors.splice(0).flatMap((r) => r.errors)).toEqual(["checks/create: /output/annotations must NOT have more than 50 items"]);
     const { data } = await octokit.rest.checks.create({ owner: "acme", repo: "app", name: "c", head_sha: head, status: "in_progress" });
     await octokit.rest.checks.update({ owner: "acme", repo: "app", check_run_id: data.id, status: "completed", conclusion: "success", output: { title: "t", summary: "s", annotations: [annotation] } });
     expect(gh.checkRuns("acme/app", head)[0]).toMatchObject({ status: "completed", conclusion: "success", annotations: [annotation] });

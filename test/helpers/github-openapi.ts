@@ -80,31 +80,45 @@ export interface RestCheck {
   errors: string[];
 }
 
-/** The problems GitHub would reject this request for, or null when it is valid. `path` may carry the GHES `/api/v3` prefix. */
-export function checkGitHubRest(method: string, path: string, query: Record<string, string> = {}, body: unknown = null): RestCheck | null {
-  const { spec, templates, compiled } = api();
+type Found = { op: OpenApiOperation; pathParams: Record<string, string> } | { op: null; error: string };
+
+/** The operation GitHub serves `method path` with (the most specific template when several match), or why there is none. */
+function findOperation(method: string, path: string): Found {
+  const { spec, templates } = api();
   const bare = path.replace(/^\/api\/v3(?=\/)/, "");
-  const verb = method.toUpperCase();
+  const verb = method.toLowerCase() as (typeof METHODS)[number];
   const matches = templates.flatMap((t) => {
     const m = t.pattern.exec(bare);
     return m ? [{ t, values: m.slice(1) }] : [];
   });
-  const allowed = matches.filter(({ t }) => spec.paths[t.template]?.[verb.toLowerCase() as (typeof METHODS)[number]]);
-  if (allowed.length === 0) {
+  const served = matches.filter(({ t }) => spec.paths[t.template]?.[verb]);
+  if (served.length === 0) {
     const methods = [...new Set(matches.flatMap(({ t }) => operations(spec.paths[t.template] as OpenApiPathItem).map(([m]) => m)))];
-    const error = methods.length ? `method not allowed: ${verb} ${bare} (GitHub serves ${methods.join(", ")} there)` : `no such endpoint: ${verb} ${bare}`;
-    return { status: 404, operationId: null, errors: [error] };
+    const where = `${method.toUpperCase()} ${bare}`;
+    return { op: null, error: methods.length ? `method not allowed: ${where} (GitHub serves ${methods.join(", ")} there)` : `no such endpoint: ${where}` };
   }
-  const { t, values } = allowed.reduce((best, m) => (m.t.literal > best.t.literal ? m : best));
-  const op = spec.paths[t.template]?.[verb.toLowerCase() as (typeof METHODS)[number]] as OpenApiOperation;
+  const { t, values } = served.reduce((best, m) => (m.t.literal > best.t.literal ? m : best));
+  return { op: spec.paths[t.template]?.[verb] as OpenApiOperation, pathParams: Object.fromEntries(t.names.map((name, i) => [name, values[i] as string])) };
+}
+
+/** The operation id (`checks/create`) GitHub serves `method path` with, or null. */
+export function gitHubOperationId(method: string, path: string): string | null {
+  return findOperation(method, path).op?.operationId ?? null;
+}
+
+/** The problems GitHub would reject this request for, or null when it is valid. `path` may carry the GHES `/api/v3` prefix. */
+export function checkGitHubRest(method: string, path: string, query: Record<string, string> = {}, body: unknown = null): RestCheck | null {
+  const found = findOperation(method, path);
+  if (!found.op) return { status: 404, operationId: null, errors: [found.error] };
+  const { op } = found;
+  const { compiled } = api();
   let validators = compiled.get(op.operationId);
   if (!validators) {
     validators = compileOperation(op);
     compiled.set(op.operationId, validators);
   }
   const errors: string[] = [];
-  const params = { ...query, ...Object.fromEntries(t.names.map((name, i) => [name, values[i] as string])) };
-  if (!validators.params(params)) errors.push(...format(op.operationId, "parameters", validators.params.errors));
+  if (!validators.params({ ...query, ...found.pathParams })) errors.push(...format(op.operationId, "parameters", validators.params.errors));
   const hasBody = body !== null && body !== undefined && body !== "";
   if (validators.body && (hasBody || op.requestBody?.required) && !validators.body(hasBody ? body : null)) errors.push(...format(op.operationId, "body", validators.body.errors));
   return errors.length ? { status: 422, operationId: op.operationId, errors } : null;
