@@ -158,6 +158,17 @@ describe("commitFileChange", () => {
     expect(fileText()).toBe(`${big}tail\n`);
   });
 
+  it("never rewrites a file that is not UTF-8: GraphQL's lossy text is not trusted, the file counts as unreadable", async () => {
+    // Latin-1 "café": GraphQL's Blob.text is not these bytes (0xE9 is not UTF-8), so writing an
+    // edit of it back would change every non-ASCII byte of the user's file
+    const latin1 = Buffer.concat([Buffer.from("# Plan\n\ncaf", "latin1"), Buffer.from([0xe9]), Buffer.from("\n", "latin1")]);
+    gh.commit(REPO, "main", { [PATH]: latin1 });
+    const result = await commitFileChange(octokit, { ...options("x"), edit: (text) => `${text}tail\n` });
+    expect(result).toMatchObject({ status: "missing", message: expect.stringMatching(/not UTF-8/) });
+    expect(mutations()).toHaveLength(0);
+    expect(gh.fileAt(REPO, "main", PATH)?.equals(latin1)).toBe(true);
+  });
+
   it("commits several files in one commit", async () => {
     gh.commit(REPO, "main", { "docs/plans/b.md": "b\n" });
     const result = await commitFileChanges(octokit, {
