@@ -58,6 +58,7 @@ function isPromptBracket(text: string, index: number, length: number, inner: str
   const after = text.slice(index + length, index + length + 1);
   if (before === "\\" || before === "!" || before === "]") return false; // escaped, image, `[text][label]`
   if (before === "=" || before === "\"" || before === "'") return false; // code-like: `query="[topic]"`
+  if (insideDoubleQuotes(text, index, length)) return false; // a string literal: `query="research [topic]"`
   if (after === "(" || after === "[") return false; // inline link, full reference link
   if (after === ":" && isDefinition(text, index, length)) return false;
   const content = inner.trim();
@@ -68,6 +69,16 @@ function isPromptBracket(text: string, index: number, length: number, inner: str
   if (!/\p{L}/u.test(content)) return false; // `[1]`, `[0..n]`, `[-]`
   if (/\s/.test(content)) return /^[\p{L}\p{N}"']/u.test(content);
   return ONE_WORD_PROMPTS.has(content.toLowerCase());
+}
+
+/** An odd number of `"` before the bracket on its line and one after it: inside a quoted string. */
+function insideDoubleQuotes(text: string, index: number, length: number): boolean {
+  // Bounded scans, like isDefinition: hostile one-line input must stay linear.
+  let quotes = 0;
+  for (let i = index - 1; i >= 0 && index - i <= 200 && text[i] !== "\n"; i--) if (text[i] === '"') quotes++;
+  if (quotes % 2 === 0) return false;
+  for (let i = index + length; i < text.length && i - index <= 200 && text[i] !== "\n"; i++) if (text[i] === '"') return true;
+  return false;
 }
 
 /** `[label]: destination` at the start of a line (after list/quote markers) is a link definition. */

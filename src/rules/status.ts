@@ -43,13 +43,15 @@ export const status: Rule = {
           : "keep the Status to one value and move the detail into the Overview or the Change Log";
       return [{ span, message: `Unexpected Status ${quote(written)}, expected one of ${VALUES}: ${hint}` }];
     }
-    return contradictions(plan, value, span);
+    return contradictions(plan, value, written, span);
   },
 };
 
-function contradictions(plan: PlanDocument, value: NonNullable<ReturnType<typeof normalizeStatus>>, span: RuleReport["span"]): RuleReport[] {
+function contradictions(plan: PlanDocument, value: NonNullable<ReturnType<typeof normalizeStatus>>, written: string, span: RuleReport["span"]): RuleReport[] {
   const phases = activePhases(plan);
+  // Name the status as the file writes it (`implemented`), with its meaning when that differs.
   const label = STATUS_LABELS[value];
+  const named = written === label ? `\`${label}\`` : `${quote(written)} (${label})`;
   const reports: RuleReport[] = [];
   if (value === "completed") {
     const unticked = phases.flatMap((phase) =>
@@ -61,14 +63,14 @@ function contradictions(plan: PlanDocument, value: NonNullable<ReturnType<typeof
       const first = unticked[0];
       reports.push({
         span,
-        message: `Unexpected Status \`${label}\` with ${unticked.length} unticked success ${unticked.length === 1 ? "criterion" : "criteria"} (first: ${phaseName(first.phase)}, line ${first.box.span.start.line}), expected every criterion ticked: tick what was verified, or set the Status back to \`In Progress\``,
+        message: `Unexpected Status ${named} with ${unticked.length} unticked success ${unticked.length === 1 ? "criterion" : "criteria"} (first: ${phaseName(first.phase)}, line ${first.box.span.start.line}), expected every criterion ticked: tick what was verified, or set the Status back to \`In Progress\``,
       });
     }
     const unconfirmed = phases.filter((phase) => phase.gate && !phase.gate.confirmation);
     if (unconfirmed.length > 0) {
       reports.push({
         span,
-        message: `Unexpected Status \`${label}\` with ${unconfirmed.length} unconfirmed confirmation ${unconfirmed.length === 1 ? "gate" : "gates"} (first: ${phaseName(unconfirmed[0])}), expected every gate confirmed: run \`/plan phase-done ${unconfirmed[0].id}\` for each, or set the Status back to \`In Progress\``,
+        message: `Unexpected Status ${named} with ${unconfirmed.length} unconfirmed confirmation ${unconfirmed.length === 1 ? "gate" : "gates"} (first: ${phaseName(unconfirmed[0])}), expected every gate confirmed: run \`/plan phase-done ${unconfirmed[0].id}\` for each, or set the Status back to \`In Progress\``,
       });
     }
   }
@@ -77,7 +79,7 @@ function contradictions(plan: PlanDocument, value: NonNullable<ReturnType<typeof
     if (confirmed.length > 0) {
       reports.push({
         span,
-        message: `Unexpected Status \`${label}\` with ${confirmed.length} confirmed ${confirmed.length === 1 ? "gate" : "gates"} (first: ${phaseName(confirmed[0])}), expected \`In Progress\` once a phase is confirmed: set \`**Status:** In Progress\``,
+        message: `Unexpected Status ${named} with ${confirmed.length} confirmed ${confirmed.length === 1 ? "gate" : "gates"} (first: ${phaseName(confirmed[0])}), expected \`In Progress\` once a phase is confirmed: set \`**Status:** In Progress\``,
       });
     }
   }

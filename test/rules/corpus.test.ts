@@ -73,6 +73,19 @@ describe("findings checked by reading the files", () => {
     expect(findings[0].message).toMatch(/^Unexpected Status `Skeleton created/);
   });
 
+  it("009: prompt strings inside code-like lines (`query=\"… [issue title keywords]\"`) are not template placeholders", () => {
+    const file = index.find((e) => e.file.startsWith("009-"))!.file;
+    expect(read(file)).toContain("[issue title keywords]");
+    expect(lint(file).findings.filter((f) => f.rule === "template-placeholders")).toEqual([]);
+  });
+
+  it("044: Status `implemented` with unticked criteria is reported quoting what the file says", () => {
+    const file = index.find((e) => e.file.startsWith("044-"))!.file;
+    const findings = lint(file).findings.filter((f) => f.rule === "status");
+    expect(findings.map((f) => f.line)).toEqual([lineOf(read(file), "status: implemented")]);
+    expect(findings[0].message).toMatch(/^Unexpected Status `implemented` \(Completed\) with \d+ unticked success criteria/);
+  });
+
   it("023: the removed Phase 0 is neither a gap nor missing a gate", () => {
     const file = index.find((e) => e.file.startsWith("023-"))!.file;
     const { plan, findings } = lint(file);

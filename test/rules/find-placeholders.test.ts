@@ -58,9 +58,16 @@ describe("findPlaceholders leaves real markdown alone", () => {
     "Files are named `Daily/YYYY-MM-DD.md` or Daily/YYYY-MM-DD.md on disk.",
     "---\ntags: [plan, struts, html5 theme]\n---\n# Plan",
     "search(query=\"[topic keywords]\")",
+    // a prompt string inside code that CommonMark renders as text (nested fences closed early)
+    "   knowledge_search(query=\"research GH-${number} [issue title keywords]\", type=\"research\")",
     "    indented code: [Brief Description] YYYY-MM-DD",
   ])("%s", (text) => {
     expect(findPlaceholders(text)).toEqual([]);
+  });
+
+  it("still finds prompts next to quotes that do not enclose them", () => {
+    const text = 'The "done" state: [What done looks like]. He said "fine" [Name] "ok".';
+    expect(findPlaceholders(text).map((p) => p.text)).toEqual(["[What done looks like]", "[Name]"]);
   });
 
   it("still finds a date placeholder in frontmatter", () => {
