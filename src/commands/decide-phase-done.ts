@@ -3,6 +3,7 @@ import type { Phase, PlanDocument } from "../plan/types.js";
 import { splice, type Replacement } from "../edit/splice.js";
 import { tickCriteria } from "../edit/tick-criteria.js";
 import { confirmGate } from "../edit/confirm-gate.js";
+import { loneCarriageReturnProblem } from "../edit/lone-carriage-return.js";
 import type { ChecksVerdict } from "./judge-checks.js";
 import { sameId } from "./select-phase.js";
 
@@ -55,6 +56,8 @@ export function decidePhaseDone(input: PhaseDoneInput): PhaseDoneDecision {
       return { kind: "refused", message: `Earlier phase${pending.length === 1 ? "" : "s"} ${ids} of \`${plan.path}\` ${pending.length === 1 ? "is" : "are"} not confirmed yet. Confirm ${pending.length === 1 ? "it" : "them"} first, or (maintain permission) add \`--force\`.` };
     }
   }
+  const lineBreaks = loneCarriageReturnProblem(plan.text, plan.path);
+  if (lineBreaks !== null) return { kind: "refused", message: lineBreaks };
   const automatedOpen = phase.criteria.automated.filter((b) => !b.checked);
   let verifiedByChecks = false;
   if (automatedOpen.length > 0) {
@@ -84,5 +87,6 @@ export function earlierUnconfirmed(plan: PlanDocument, phase: Phase): Phase[] {
 /** One line, no control characters, bounded: the note lands in the plan file. */
 export function cleanNote(note: string): string {
   const flat = note.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
-  return flat.length > MAX_NOTE ? `${flat.slice(0, MAX_NOTE - 1)}…` : flat;
+  const points = Array.from(flat); // code points: a cut never leaves half an emoji (a lone surrogate) in the file
+  return points.length > MAX_NOTE ? `${points.slice(0, MAX_NOTE - 1).join("")}…` : flat;
 }

@@ -2,8 +2,12 @@ import type { Phase, PlanDocument } from "../plan/types.js";
 import { parsePlan } from "../plan/parse.js";
 import { splice } from "../edit/splice.js";
 import { reopenGate } from "../edit/reopen-gate.js";
+import { loneCarriageReturnProblem } from "../edit/lone-carriage-return.js";
 
-export type PhaseReopenDecision = { kind: "not-confirmed"; message: string } | { kind: "edit"; text: string; removed: number };
+export type PhaseReopenDecision =
+  | { kind: "not-confirmed"; message: string }
+  | { kind: "refused"; message: string }
+  | { kind: "edit"; text: string; removed: number };
 
 /** At most this many markers are removed from one gate (a plan edited by hand may carry several). */
 const MAX_MARKERS = 5;
@@ -17,6 +21,8 @@ export function decidePhaseReopen(plan: PlanDocument, phase: Phase): PhaseReopen
   if (phase.gate?.confirmation == null) {
     return { kind: "not-confirmed", message: `Phase \`${phase.id.replace(/`/g, "'")}\` of \`${plan.path}\` is not confirmed; nothing to reopen.` };
   }
+  const lineBreaks = loneCarriageReturnProblem(plan.text, plan.path);
+  if (lineBreaks !== null) return { kind: "refused", message: lineBreaks };
   let text = plan.text;
   let current: Phase | undefined = phase;
   let removed = 0;

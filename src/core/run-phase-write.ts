@@ -59,7 +59,7 @@ export async function runPhaseWrite(input: PhaseWriteInput): Promise<WriteOutcom
     if (!again.ok) return { kind: "no", ok: false, message: again.message };
     if (command.kind === "phase-reopen") {
       const d = decidePhaseReopen(plan, again.phase);
-      return d.kind === "edit" ? { kind: "edit", text: d.text, replacements: null } : { kind: "no", ok: true, message: d.message };
+      return d.kind === "edit" ? { kind: "edit", text: d.text, replacements: null } : { kind: "no", ok: d.kind === "not-confirmed", message: d.message };
     }
     const d = decidePhaseDone({
       plan,

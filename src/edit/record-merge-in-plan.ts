@@ -2,6 +2,7 @@ import { parsePlan } from "../plan/parse.js";
 import type { PlanDocument } from "../plan/types.js";
 import { appendChangelogRow, type ChangelogRowInput } from "./append-changelog-row.js";
 import { findChangelogRow } from "./find-changelog-row.js";
+import { loneCarriageReturnProblem } from "./lone-carriage-return.js";
 import { setStatus } from "./set-status.js";
 
 export type RecordMergeResult =
@@ -23,6 +24,8 @@ export function recordMergeInPlan(
   if (plan.unparseable) return { text: null, kind: "cannot-record", reason: `${path} could not be parsed: ${plan.unparseable.reason}` };
   if (!plan.isPlan) return { text: null, kind: "not-a-plan", reason: `${path} does not look like a plan.` };
   if (findChangelogRow(plan, input.pr)) return { text: null, kind: "already-recorded", reason: `${path} already has a Change Log row for #${input.pr}.` };
+  const lineBreaks = loneCarriageReturnProblem(text, path);
+  if (lineBreaks !== null) return { text: null, kind: "cannot-record", reason: lineBreaks };
   const appended = appendChangelogRow(plan, input.row);
   if (appended.text === null) return { text: null, kind: "cannot-record", reason: `${path}: ${appended.reason}` };
   if (!input.completeStatus || !allPhasesConfirmed(plan)) return { text: appended.text, statusCompleted: false };

@@ -139,6 +139,12 @@ describe("recordMergeInPlan", () => {
     expect(done.text).toBe(expected);
   });
 
+  it("refuses a plan with lone CR line breaks (old Mac) instead of joining a CRLF onto its last line", () => {
+    const cr = input.replace(/\n/g, "\r");
+    const result = recordMergeInPlan(cr, "p.md", merge);
+    expect(result).toMatchObject({ text: null, kind: "cannot-record", reason: expect.stringMatching(/carriage return/) });
+  });
+
   it("skips a file that is not a plan", () => {
     expect(recordMergeInPlan("# Notes\n\nJust notes.\n", "docs/plans/notes.md", merge)).toMatchObject({ text: null, kind: "not-a-plan" });
   });

@@ -83,3 +83,23 @@ describe("phase-done edit", () => {
     expect(out).toBe("## Phase 1: A\n\n**Confirmation Gate**: verify\n- one\n- two\n\n✅ Confirmed by @u on 2026-01-01 at abc1234\n\n## Phase 2: B\n");
   });
 });
+
+describe("lone CR line breaks (old Mac files)", () => {
+  // markdown reads a lone \r as a line break, but a byte-exact edit cannot place a line of its own
+  // there without guessing: the marker went to the end of the file (confirming the LAST phase),
+  // and reopen removed everything after the marker
+  const cr = lf.replace(/\n/g, "\r");
+
+  it("phase-done refuses, writing nothing (it used to confirm the last phase instead)", () => {
+    const decision = confirm(cr, "1");
+    expect(decision).toMatchObject({ kind: "refused", message: expect.stringMatching(/carriage return/) });
+  });
+
+  it("phase-reopen refuses, writing nothing (it used to cut the rest of the file)", () => {
+    const marked = cr.replace("wires it in.\r", "wires it in.\r\r✅ Confirmed by @dana on 2026-02-01 at abc1234\r");
+    const plan = parsePlan(marked, "docs/plans/limits.md");
+    const phase = plan.phases.find((p) => p.id === "1")!;
+    expect(phase.gate?.confirmation).not.toBeNull();
+    expect(decidePhaseReopen(plan, phase)).toMatchObject({ kind: "refused", message: expect.stringMatching(/carriage return/) });
+  });
+});
