@@ -65,4 +65,14 @@ describe("decidePhaseDone preconditions", () => {
     expect(marker).toMatch(/^✅ Confirmed by @dana on 2026-02-01 at 0123456 — a b x+…$/);
     expect(marker.length).toBeLessThan(260);
   });
+
+  it("caps a long note without splitting an emoji: no lone surrogate (written to the file as U+FFFD) lands in the plan", () => {
+    const note = `${"a".repeat(198)}😀 and more`;
+    const d = decide(lf, "1", { note });
+    if (d.kind !== "edit") throw new Error(d.kind);
+    const marker = d.text.split("\n").find((l) => l.startsWith("✅"))!;
+    expect(marker).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(Buffer.from(d.text, "utf8").toString("utf8")).toBe(d.text);
+    expect(marker.endsWith("…")).toBe(true);
+  });
 });
