@@ -1,4 +1,4 @@
-import type { Phase, PlanDocument } from "../plan/types.js";
+import type { Phase, PlanDocument, Section } from "../plan/types.js";
 import type { Rule, RuleReport } from "./types.js";
 import { firstLineOf } from "./locate.js";
 import { activePhases, phaseName } from "./phase-name.js";
@@ -10,10 +10,26 @@ function hasAnyCriteria(phase: Phase): boolean {
   return span !== null || automated.length + manual.length + other.length > 0;
 }
 
+/** A Success Criteria (or Acceptance/Exit Criteria) section outside every phase: criteria for the whole plan. */
+function planLevelCriteria(plan: PlanDocument): Section | null {
+  const phases = [...plan.phases, ...(plan.duplicatePhases ?? [])];
+  const inPhase = (offset: number) => phases.some((phase) => offset >= phase.span.start.offset && offset < phase.span.end.offset);
+  return plan.sections.find((section) => section.kind === "success-criteria" && !inPhase(section.headingSpan.start.offset)) ?? null;
+}
+
 function planWide(plan: PlanDocument, phases: Phase[]): RuleReport {
   const span = firstLineOf(plan, phases[0].headingSpan);
   const each = phases.length === 1 ? "" : ` to each phase (starting with ${phaseName(phases[0])})`;
   const subject = phases.length === 1 ? phaseName(phases[0]) : `${phases.length} phases`;
+  const whole = phases.some(hasAnyCriteria) ? null : planLevelCriteria(plan);
+  if (whole) {
+    // The plan does say what done means, just not per phase: worth a note, not a warning.
+    return {
+      span: firstLineOf(plan, whole.headingSpan),
+      severity: "notice",
+      message: `Unexpected success criteria for the whole plan only, expected them per phase so each phase can be confirmed on its own: move each check under the phase it verifies, in a \`- **Automated**:\` or \`- **Manual**:\` list`,
+    };
+  }
   if (!phases.some(hasAnyCriteria)) {
     return { span, message: `Unexpected ${subject} without success criteria, expected each phase to list them: add ${EXAMPLE}${each}` };
   }
