@@ -42,7 +42,7 @@ const FACTS: Record<string, Facts> = {
   "002": { isPlan: true, phases: [], status: null },
   "010": { isPlan: true, phases: [] }, // "## Chunk N: … — Phase 1 (…)" mentions a phase, is none
   // fences close early: CommonMark makes "## Phase 2 Review" (line 196) a real heading; we follow
-  // CommonMark, so a lone phase 2 shows up (the phase-numbering rule then flags the missing 1)
+  // CommonMark (as GitHub renders it), so a lone phase 2 shows up; a lone phase has no gap to flag
   "014": { isPlan: true, phases: ["2"] },
   "016": { isPlan: true, phases: ["1", "2", "3", "4", "5", "6"] }, // H1 "Phase 8A …" is the title
   "018": { isPlan: true, status: "backlog", phases: [] },
