@@ -39,11 +39,18 @@ export function gateBlockEnd(text: string, gate: Gate): number {
     const nl = text.indexOf("\n", pos);
     if (nl === -1) return pos;
     const line = lineAt(text, nl + 1);
-    if (line.trim() === "" || /^ {0,3}(#{1,6}(\s|$)|(-[ \t]*){3,}$|(\*[ \t]*){3,}$|(_[ \t]*){3,}$|=+[ \t]*$|```|~~~|<!--)/.test(line)) return pos;
+    if (line.trim() === "" || /^ {0,3}(#{1,6}(\s|$)|(-[ \t]*){3,}$|(\*[ \t]*){3,}$|(_[ \t]*){3,}$|=+[ \t]*$|```|~~~)/.test(line) || HTML_BLOCK_START.test(line)) return pos;
     if (/^\s*✅ Confirmed by @/.test(line)) return pos;
     pos = contentEnd(text, nl + 1);
   }
 }
+
+/**
+ * A line that starts an HTML block able to interrupt a paragraph (CommonMark kinds 1–6, e.g.
+ * `<details>`, `<!--`): the marker goes before it, never inside a collapsed `<details>`.
+ */
+const HTML_BLOCK_START =
+  /^ {0,3}(<(script|pre|style|textarea)(\s|>|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(\s|\/?>|$))/i;
 
 /** Offset of the end of the line containing `pos`, before its `\r\n` or `\n`. */
 export function contentEnd(text: string, pos: number): number {

@@ -84,6 +84,16 @@ describe("phase-done edit", () => {
   });
 });
 
+describe("confirmGate placement next to HTML", () => {
+  it("puts the marker before an HTML block that interrupts the gate paragraph, not inside a collapsed <details>", () => {
+    const text = "## Phase 1: A\n\n**Confirmation Gate**: verify\n<details>\n<summary>Logs</summary>\n\nlong output\n</details>\n\n## Phase 2: B\n";
+    const plan = parsePlan(text, "p.md");
+    const out = splice(text, [confirmGate(plan, plan.phases[0].gate!, { user: "u", date: "2026-01-01", sha })]);
+    expect(out).toBe(text.replace("verify\n", "verify\n\n✅ Confirmed by @u on 2026-01-01 at abc1234\n"));
+    expect(parsePlan(out, "p.md").phases[0].gate?.confirmation).not.toBeNull();
+  });
+});
+
 describe("lone CR line breaks (old Mac files)", () => {
   // markdown reads a lone \r as a line break, but a byte-exact edit cannot place a line of its own
   // there without guessing: the marker went to the end of the file (confirming the LAST phase),
