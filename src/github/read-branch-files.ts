@@ -53,24 +53,11 @@ export async function readBranchFiles(
   const blobs = new Map<string, BlobText>();
   const texts: Record<string, string | null> = {};
   for (const [i, path] of paths.entries()) {
-    const blob = commit ? await toBlobText(octokit, { owner, repo, path }, exactText((commit[`f${i}`] as { object?: unknown } | null)?.object)) : null;
+    const blob = commit ? await toBlobText(octokit, { owner, repo, path }, (commit[`f${i}`] as { object?: unknown } | null)?.object) : null;
     if (blob) blobs.set(path, blob);
     texts[path] = blob?.text ?? null;
   }
   const read: (BlobText | null)[] = [];
-  for (const [i, { path }] of also.entries()) read.push(await toBlobText(octokit, { owner, repo, path }, exactText(data.repository?.[`a${i}`])));
+  for (const [i, { path }] of also.entries()) read.push(await toBlobText(octokit, { owner, repo, path }, data.repository?.[`a${i}`]));
   return { headOid, texts, blobs, also: read };
-}
-
-/**
- * GraphQL's `Blob.text` is trusted only when it is exactly the blob's bytes as UTF-8. For a file
- * that is not valid UTF-8 (Latin-1, …) it is a lossy decoding; an edit of it written back would
- * change every non-ASCII byte of the user's file. Such a blob is read as if truncated: REST gives
- * its exact bytes, and the strict decoder refuses non-UTF-8 (text null → not edited).
- */
-function exactText(node: unknown): unknown {
-  if (node === null || typeof node !== "object") return node;
-  const blob = node as { text?: unknown; byteSize?: unknown };
-  if (typeof blob.text !== "string" || typeof blob.byteSize !== "number") return node;
-  return Buffer.byteLength(blob.text, "utf8") === blob.byteSize ? node : { ...node, text: null, isTruncated: true };
 }

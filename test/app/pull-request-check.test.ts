@@ -25,7 +25,7 @@ describe("pull_request → Plan hygiene check", () => {
   });
   afterEach(() => bot.stop());
 
-  const openPr = (files: Record<string, string | null>, options: { body?: string; draft?: boolean } = {}) => {
+  const openPr = (files: Record<string, string | Buffer | null>, options: { body?: string; draft?: boolean } = {}) => {
     gh.commit(REPO, "feature", files);
     return gh.openPullRequest(REPO, { head: "feature", title: "Tied species", body: options.body ?? "Implements phase 1.", draft: options.draft, user: "alice" });
   };
@@ -176,6 +176,15 @@ describe("pull_request → Plan hygiene check", () => {
     const [run] = gh.checkRuns(REPO);
     expect(run).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "The plan check could not run" } });
     expect(run!.output.summary).toContain("HTTP 502");
+  });
+
+  it("does not lint a plan that is not UTF-8 (GraphQL's lossy text), and says so in the check", async () => {
+    const latin1 = Buffer.concat([Buffer.from("# Plan\n\n## Phase 1: Caf", "latin1"), Buffer.from([0xe9]), Buffer.from("\n\n- [ ] Open question?\n", "latin1")]);
+    const pr = openPr({ "docs/plans/latin1.md": latin1 });
+    await bot.receive("pull_request", pullRequestPayload(gh, REPO, pr.number, "opened"));
+    const [run] = gh.checkRuns(REPO, gh.branchSha(REPO, "feature") as string);
+    expect(run!.output.summary).toContain("Not checked because they are not UTF-8 text: `docs/plans/latin1.md`");
+    expect(run!.annotations).toEqual([]);
   });
 
   it("ignores events its own bot caused", async () => {
