@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { FakeGitHub } from "./fake-github.js";
 import { gitHubOperationId, validateGitHubRest } from "./github-openapi.js";
-import { issueCommentPayload, pullRequestPayload } from "./payloads.js";
-import { startTestProbot, type TestProbot } from "./probot-harness.js";
+import type { TestProbot } from "./probot-harness.js";
+import { runMainFlows, setUpFlows } from "./main-flows.js";
 
 // GitHub's REST description in the fake: the validator on its own, the fake's answer to a request
 // GitHub would reject, and every REST request the app sends in its three main flows.
@@ -88,33 +86,16 @@ describe("the fake GitHub", () => {
 });
 
 describe("every REST request the app sends", () => {
-  const REPO = "acme/app";
-  const PLAN = "docs/plans/limits.md";
-  const TEXT = `${readFileSync(path.resolve("test/fixtures/commands/small-plan.md"), "utf8")}\n## Change Log\n\n| Date | Author | Change |\n|------|--------|--------|\n| 2026-01-10 | Dana | Initial draft |\n`;
   let gh: FakeGitHub;
   let bot: TestProbot;
 
   beforeEach(async () => {
-    gh = new FakeGitHub();
-    gh.addRepo(REPO, { files: { [PLAN]: TEXT, "src/limits/bucket.ts": "export {};\n" } });
-    gh.commit(REPO, "limits", { "src/limits/bucket.ts": "export const bucket = 1;\n", [PLAN]: TEXT.replace("Limit `/export`", "Limit `/export` (and `/import`)") });
-    gh.openPullRequest(REPO, { head: "limits", title: "Rate limits", user: "dana" });
-    gh.setPermission(REPO, "writer", "write");
-    bot = await startTestProbot(gh);
+    ({ gh, bot } = await setUpFlows());
   });
   afterEach(() => bot.stop());
 
   it("in a PR check, a /plan phase-done and a merge is valid against GitHub's REST description", async () => {
-    await bot.receive("pull_request", pullRequestPayload(gh, REPO, 1, "opened"));
-    const comment = gh.addComment(REPO, 1, "/plan phase-done 1 soaked for an hour", "writer");
-    await bot.receive("issue_comment", issueCommentPayload(gh, REPO, 1, { id: comment.id, body: comment.body, login: "writer" }));
-    expect(gh.fileAt(REPO, "limits", PLAN)?.toString()).toContain("✅ Confirmed by @writer");
-    const mergeSha = gh.mergePullRequest(REPO, 1);
-    const closed = pullRequestPayload(gh, REPO, 1, "closed", { sender: "maria" });
-    const now = new Date().toISOString();
-    closed.pull_request = { ...closed.pull_request, merged_at: now, closed_at: now, merge_commit_sha: mergeSha, merged_by: { ...closed.pull_request.user, login: "maria" } };
-    await bot.receive("pull_request", closed);
-    expect(gh.branchSha(REPO, "main")).not.toBe(mergeSha); // the change-log row was committed on main
+    await runMainFlows(gh, bot);
 
     const rest = gh.requests.filter((r) => r.path !== "/graphql");
     expect(gh.restErrors).toEqual([]);

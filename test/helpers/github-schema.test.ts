@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
 import { readConfigFile } from "../../src/github/read-config-files.js";
 import { FakeGitHub } from "./fake-github.js";
 import { validateGitHubGraphQL } from "./github-schema.js";
-import { issueCommentPayload, pullRequestPayload } from "./payloads.js";
-import { startTestProbot, type TestProbot } from "./probot-harness.js";
+import type { TestProbot } from "./probot-harness.js";
+import { runMainFlows, setUpFlows } from "./main-flows.js";
 
 // GitHub's real GraphQL schema in the fake: the validator on its own, the fake's answer to a
 // document GitHub would reject, and every document the app sends in its three main flows.
@@ -62,33 +60,16 @@ describe("the fake GitHub", () => {
 });
 
 describe("every GraphQL document the app sends", () => {
-  const REPO = "acme/app";
-  const PLAN = "docs/plans/limits.md";
-  const TEXT = `${readFileSync(path.resolve("test/fixtures/commands/small-plan.md"), "utf8")}\n## Change Log\n\n| Date | Author | Change |\n|------|--------|--------|\n| 2026-01-10 | Dana | Initial draft |\n`;
   let gh: FakeGitHub;
   let bot: TestProbot;
 
   beforeEach(async () => {
-    gh = new FakeGitHub();
-    gh.addRepo(REPO, { files: { [PLAN]: TEXT, "src/limits/bucket.ts": "export {};\n" } });
-    gh.commit(REPO, "limits", { "src/limits/bucket.ts": "export const bucket = 1;\n", [PLAN]: TEXT.replace("Limit `/export`", "Limit `/export` (and `/import`)") });
-    gh.openPullRequest(REPO, { head: "limits", title: "Rate limits", user: "dana" });
-    gh.setPermission(REPO, "writer", "write");
-    bot = await startTestProbot(gh);
+    ({ gh, bot } = await setUpFlows());
   });
   afterEach(() => bot.stop());
 
   it("in a PR check, a /plan phase-done and a merge is valid against GitHub's schema", async () => {
-    await bot.receive("pull_request", pullRequestPayload(gh, REPO, 1, "opened"));
-    const comment = gh.addComment(REPO, 1, "/plan phase-done 1 soaked for an hour", "writer");
-    await bot.receive("issue_comment", issueCommentPayload(gh, REPO, 1, { id: comment.id, body: comment.body, login: "writer" }));
-    expect(gh.fileAt(REPO, "limits", PLAN)?.toString()).toContain("✅ Confirmed by @writer");
-    const mergeSha = gh.mergePullRequest(REPO, 1);
-    const closed = pullRequestPayload(gh, REPO, 1, "closed", { sender: "maria" });
-    const now = new Date().toISOString();
-    closed.pull_request = { ...closed.pull_request, merged_at: now, closed_at: now, merge_commit_sha: mergeSha, merged_by: { ...closed.pull_request.user, login: "maria" } };
-    await bot.receive("pull_request", closed);
-    expect(gh.branchSha(REPO, "main")).not.toBe(mergeSha); // the change-log row was committed on main
+    await runMainFlows(gh, bot);
 
     // `_extends` reads (not in these flows), through the same nock interception as the app
     const config = await readConfigFile(new Octokit({ auth: "x" }), { owner: "acme", repo: "app", path: "src/limits/bucket.ts" });
