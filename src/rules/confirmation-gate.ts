@@ -5,7 +5,7 @@ import { activePhases, phaseName, quote, visibleText } from "./phase-name.js";
 
 const EXAMPLE = "`**Confirmation Gate**: <what must be verified before the next phase>`";
 
-/** Gate text that is still the template's prompt (`[What needs to be verified before moving to Phase 2]`) or a stub. */
+/** Gate text that is still the template's prompt (`[What needs to be verified before moving to Phase 2]`) or a bare placeholder such as `TBD`. */
 export function isTemplateGateText(text: string): boolean {
   const t = visibleText(text);
   return /^\[[^\]]*\]$/.test(t) || /what needs to be verified before moving to phase/i.test(t) || /^(tbd|todo|tba|n\/?a|\.\.\.|…|-+)\.?$/i.test(t);
