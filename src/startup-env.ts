@@ -18,11 +18,11 @@ export function startupProblems(env: NodeJS.ProcessEnv): string[] {
 
 const NO_APP_ID = `APP_ID is not set, so plan-hygiene does not know which GitHub App it is.
 To run it:
-  1. Create a GitHub App from app.yml (see the README's "Install" section): it sets the
-     permissions and events plan-hygiene needs.
-  2. Copy .env.example to .env and fill in APP_ID, PRIVATE_KEY (or PRIVATE_KEY_PATH) and
-     WEBHOOK_SECRET from the app's settings page.
-  3. Install the app on a repository and run \`npm start\` again.`;
+  1. Run \`npm run setup\` and open http://localhost:3000: it registers a GitHub App from app.yml
+     (the permissions and events plan-hygiene needs) and writes APP_ID, PRIVATE_KEY and
+     WEBHOOK_SECRET to .env. Or create the app by hand and copy .env.example to .env.
+  2. Install the app on a repository and run \`npm start\` again.
+Step by step: docs/install.md.`;
 
 /** Listen address: HOST/PORT, else 0.0.0.0:3000 in production (containers) and 127.0.0.1:3000 otherwise. */
 export function listenAddress(env: NodeJS.ProcessEnv): { host: string; port: number } {
