@@ -81,7 +81,7 @@ export async function appendChangelogOnMerge(
       }
       const facts = { pr: pull.number, title: pull.title, author: pull.user?.login ?? login, ...changes[path] };
       const row = { date: pull.merged_at!.slice(0, 10), author: `@${login}`, change: renderChangelogChange(config.changelog.template, facts) };
-      const result = recordMergeInPlan(text, path, { pr: pull.number, row, completeStatus: config.changelog.completeStatus, maxFileSize: config.plans.maxFileSize });
+      const result = recordMergeInPlan(text, path, { pr: pull.number, row, completeStatus: config.changelog.completeStatus, maxFileSize: config.plans.maxFileSize, template: config.changelog.template });
       if (result.text === null) notes.push({ path, result: result.kind, reason: result.reason });
       else {
         out[path] = result.text;

@@ -18,12 +18,12 @@ export type RecordMergeResult =
 export function recordMergeInPlan(
   text: string,
   path: string,
-  input: { pr: number; row: ChangelogRowInput; completeStatus: boolean; maxFileSize?: number },
+  input: { pr: number; row: ChangelogRowInput; completeStatus: boolean; maxFileSize?: number; template?: string },
 ): RecordMergeResult {
   const plan = parsePlan(text, path, { maxFileSize: input.maxFileSize });
   if (plan.unparseable) return { text: null, kind: "cannot-record", reason: `${path} could not be parsed: ${plan.unparseable.reason}` };
   if (!plan.isPlan) return { text: null, kind: "not-a-plan", reason: `${path} does not look like a plan.` };
-  if (findChangelogRow(plan, input.pr)) return { text: null, kind: "already-recorded", reason: `${path} already has a Change Log row for #${input.pr}.` };
+  if (findChangelogRow(plan, input.pr, input.template)) return { text: null, kind: "already-recorded", reason: `${path} already has a Change Log row for #${input.pr}.` };
   const lineBreaks = loneCarriageReturnProblem(text, path);
   if (lineBreaks !== null) return { text: null, kind: "cannot-record", reason: lineBreaks };
   const appended = appendChangelogRow(plan, input.row);

@@ -99,6 +99,18 @@ describe("findChangelogRow", () => {
     expect(findChangelogRow(plan(cell), 42) !== null).toBe(found);
   });
 
+  it("a row belongs to the PR its template puts first, not to another PR its title mentions", () => {
+    expect(findChangelogRow(plan("#50 Split out of #12 — Phase 1 confirmed"), 12)).toBeNull();
+    expect(findChangelogRow(plan("#50 Split out of #12 — Phase 1 confirmed"), 50)).not.toBeNull();
+    // a template with {pr} at the end, and one without {pr} (rendered with " (#N)" appended)
+    expect(findChangelogRow(plan("Split out of #12 (#50)"), 50, "{title} ({pr})")).not.toBeNull();
+    expect(findChangelogRow(plan("Split out of #12 (#50)"), 12, "{title} ({pr})")).toBeNull();
+    expect(findChangelogRow(plan("Fix #12 follow-up by @dana (#50)"), 50, "{title} by {author}")).not.toBeNull();
+    expect(findChangelogRow(plan("Fix #12 follow-up by @dana (#50)"), 12, "{title} by {author}")).toBeNull();
+    // hand-written rows that follow no template: the first PR they name
+    expect(findChangelogRow(plan("Hotfix, see #12 and #50"), 12)).not.toBeNull();
+  });
+
   it("ignores an example row inside a fenced code block", () => {
     const input = readFileSync(path.join(DIR, "fenced-example.input.md"), "utf8").replace("Initial draft", "#42 example");
     expect(findChangelogRow(parsePlan(input, "p.md"), 42)).toBeNull();
