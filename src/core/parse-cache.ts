@@ -1,5 +1,5 @@
 import type { PlanDocument } from "../plan/types.js";
-import { parsePlanAsync } from "../plan/parse-async.js";
+import { parsePlanAsync, parseTimedOut } from "../plan/parse-async.js";
 
 /**
  * Parsed plans by blob oid (+ path and size limit, which the model depends on), bounded LRU.
@@ -30,7 +30,7 @@ export class ParseCache {
     this.misses++;
     const parsing = parsePlanAsync(text, path, { maxFileSize })
       .then((plan) => {
-        if (!plan.unparseable?.reason.startsWith("parsing took longer")) this.store(key, plan);
+        if (!parseTimedOut(plan)) this.store(key, plan);
         return plan;
       })
       .finally(() => this.inflight.delete(key));

@@ -15,11 +15,16 @@ export function findChangelogRow(plan: PlanDocument, pr: number, template = defa
   return rows.find((row) => rowPullRequest(row, fromTemplate) === pr) ?? null;
 }
 
-export function prToken(pr: number): RegExp {
-  return new RegExp(`(?:(?<![\\w/&#-])#${pr}|/pulls?/${pr})(?![\\w])`);
+/** A reference to pull request `number` (a number, or `\\d+` for any, captured): `#123` as a whole token or a `/pull/123` link. */
+function prReference(number: string): string {
+  return `(?:(?<![\\w/&#-])#(${number})|/pulls?/(${number}))(?!\\w)`;
 }
 
-const ANY_PR = /(?<![\w/&#-])#(\d+)(?!\w)|\/pulls?\/(\d+)(?!\w)/;
+export function prToken(pr: number): RegExp {
+  return new RegExp(prReference(String(pr)));
+}
+
+const ANY_PR = new RegExp(prReference("\\d+"));
 
 function rowPullRequest(row: ChangeLogRow, fromTemplate: RegExp): number | null {
   const written = fromTemplate.exec(row.change.trim());

@@ -21,6 +21,13 @@ export interface AsyncParseOptions extends ParseOptions {
  * Texts shorter than this (UTF-16 units) parse on the calling thread, each in its own turn of
  * the event loop: ~50 ms at the slowest measured rate, less than a worker round trip costs.
  */
+const TIMEOUT_REASON = "parsing took longer than";
+
+/** Whether a plan is unparseable only because its parse ran out of time (a retry when less busy may succeed). */
+export function parseTimedOut(plan: PlanDocument): boolean {
+  return plan.unparseable?.reason.startsWith(TIMEOUT_REASON) ?? false;
+}
+
 export const INLINE_PARSE_LIMIT = 16 * 1024;
 
 /**
@@ -76,7 +83,7 @@ export async function parsePlanAsync(text: string, path: string, options: AsyncP
       return unparseablePlan(
         source,
         path,
-        `parsing took longer than ${formatDuration(budget)}, the time plan-hygiene allows for a file of ${Math.ceil(bytes / 1024)} KB; split the plan into smaller files or shorten its longest lists and tables`,
+        `${TIMEOUT_REASON} ${formatDuration(budget)}, the time plan-hygiene allows for a file of ${Math.ceil(bytes / 1024)} KB; split the plan into smaller files or shorten its longest lists and tables`,
       );
     case "failed":
       return unparseablePlan(source, path, `plan-hygiene failed to read this file (${outcome.detail})`);
