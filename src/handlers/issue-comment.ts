@@ -5,7 +5,7 @@ import { toPlanComment } from "../core/plan-comment.js";
 import type { HandlerDeps, HandlerNote } from "./handler-deps.js";
 
 /** Probot `issue_comment.created`: translate, then hand over to the command core. */
-export function planCommandHandler(deps: Pick<HandlerDeps, "cache">) {
+export function planCommandHandler(deps: HandlerDeps) {
   return async (context: Context<"issue_comment.created">): Promise<HandlerNote> => {
     const comment = toPlanComment(context.payload);
     if (!comment) return { outcome: "skipped", reason: "not a new comment by a person on a pull request" };
