@@ -1,11 +1,7 @@
+import type { PlanCommandInput } from "./run-plan-command.js";
+
 /** A new PR comment that may hold `/plan` commands, independent of the webhook or workflow that delivered it. */
-export interface PlanComment {
-  owner: string;
-  repo: string;
-  issueNumber: number;
-  commentId: number;
-  commenter: string;
-  body: string;
+export interface PlanComment extends Pick<PlanCommandInput, "owner" | "repo" | "issueNumber" | "commentId" | "commenter" | "body"> {
   /** https://github.com/owner/repo (or the GHE host's) */
   repoUrl: string;
   installationId: number | null;
