@@ -19,10 +19,14 @@ export function phaseIdKey(id: string): string {
     .join(".");
 }
 
-export function findPhaseCandidates(headings: readonly HeadingInfo[]): PhaseCandidate[] {
+/** A format's own phase heading form (`### Task 3: …`, `## 2. …`), tried after `Phase N`. */
+export type ExtraPhaseHeading = (text: string, depth: number) => { id: string; title: string; noun: string } | null;
+
+export function findPhaseCandidates(headings: readonly HeadingInfo[], extra?: ExtraPhaseHeading): PhaseCandidate[] {
   const matched: { heading: HeadingInfo; match: PhaseHeadingMatch }[] = [];
   for (const heading of headings) {
-    const match = matchPhaseHeading(heading.node);
+    const own = extra?.(heading.text, heading.depth);
+    const match = matchPhaseHeading(heading.node) ?? (own ? { ...own, removed: false } : null);
     if (match) matched.push({ heading, match });
   }
   // An H1 that reads "Phase 8A …" is the document's title (a one-phase spec or research doc),
