@@ -20139,7 +20139,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -20172,18 +20172,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text4, i, indent2.length);
           end = i + indent2.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -20196,7 +20196,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -23730,13 +23730,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines2(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -26485,1325 +26485,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/bottleneck/light.js
-var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports, module) {
-    (function(global2, factory) {
-      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
-    })(exports, (function() {
-      "use strict";
-      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
-      }
-      var load = function(received, defaults, onto = {}) {
-        var k, ref, v;
-        for (k in defaults) {
-          v = defaults[k];
-          onto[k] = (ref = received[k]) != null ? ref : v;
-        }
-        return onto;
-      };
-      var overwrite = function(received, defaults, onto = {}) {
-        var k, v;
-        for (k in received) {
-          v = received[k];
-          if (defaults[k] !== void 0) {
-            onto[k] = v;
-          }
-        }
-        return onto;
-      };
-      var parser = {
-        load,
-        overwrite
-      };
-      var DLList;
-      DLList = class DLList {
-        constructor(incr, decr) {
-          this.incr = incr;
-          this.decr = decr;
-          this._first = null;
-          this._last = null;
-          this.length = 0;
-        }
-        push(value) {
-          var node3;
-          this.length++;
-          if (typeof this.incr === "function") {
-            this.incr();
-          }
-          node3 = {
-            value,
-            prev: this._last,
-            next: null
-          };
-          if (this._last != null) {
-            this._last.next = node3;
-            this._last = node3;
-          } else {
-            this._first = this._last = node3;
-          }
-          return void 0;
-        }
-        shift() {
-          var value;
-          if (this._first == null) {
-            return;
-          } else {
-            this.length--;
-            if (typeof this.decr === "function") {
-              this.decr();
-            }
-          }
-          value = this._first.value;
-          if ((this._first = this._first.next) != null) {
-            this._first.prev = null;
-          } else {
-            this._last = null;
-          }
-          return value;
-        }
-        first() {
-          if (this._first != null) {
-            return this._first.value;
-          }
-        }
-        getArray() {
-          var node3, ref, results;
-          node3 = this._first;
-          results = [];
-          while (node3 != null) {
-            results.push((ref = node3, node3 = node3.next, ref.value));
-          }
-          return results;
-        }
-        forEachShift(cb) {
-          var node3;
-          node3 = this.shift();
-          while (node3 != null) {
-            cb(node3), node3 = this.shift();
-          }
-          return void 0;
-        }
-        debug() {
-          var node3, ref, ref1, ref2, results;
-          node3 = this._first;
-          results = [];
-          while (node3 != null) {
-            results.push((ref = node3, node3 = node3.next, {
-              value: ref.value,
-              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-              next: (ref2 = ref.next) != null ? ref2.value : void 0
-            }));
-          }
-          return results;
-        }
-      };
-      var DLList_1 = DLList;
-      var Events;
-      Events = class Events {
-        constructor(instance) {
-          this.instance = instance;
-          this._events = {};
-          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-            throw new Error("An Emitter already exists for this object");
-          }
-          this.instance.on = (name, cb) => {
-            return this._addListener(name, "many", cb);
-          };
-          this.instance.once = (name, cb) => {
-            return this._addListener(name, "once", cb);
-          };
-          this.instance.removeAllListeners = (name = null) => {
-            if (name != null) {
-              return delete this._events[name];
-            } else {
-              return this._events = {};
-            }
-          };
-        }
-        _addListener(name, status2, cb) {
-          var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
-          }
-          this._events[name].push({ cb, status: status2 });
-          return this.instance;
-        }
-        listenerCount(name) {
-          if (this._events[name] != null) {
-            return this._events[name].length;
-          } else {
-            return 0;
-          }
-        }
-        async trigger(name, ...args) {
-          var e, promises3;
-          try {
-            if (name !== "debug") {
-              this.trigger("debug", `Event triggered: ${name}`, args);
-            }
-            if (this._events[name] == null) {
-              return;
-            }
-            this._events[name] = this._events[name].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises3 = this._events[name].map(async (listener) => {
-              var e2, returned;
-              if (listener.status === "none") {
-                return;
-              }
-              if (listener.status === "once") {
-                listener.status = "none";
-              }
-              try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                if (typeof (returned != null ? returned.then : void 0) === "function") {
-                  return await returned;
-                } else {
-                  return returned;
-                }
-              } catch (error63) {
-                e2 = error63;
-                {
-                  this.trigger("error", e2);
-                }
-                return null;
-              }
-            });
-            return (await Promise.all(promises3)).find(function(x) {
-              return x != null;
-            });
-          } catch (error63) {
-            e = error63;
-            {
-              this.trigger("error", e);
-            }
-            return null;
-          }
-        }
-      };
-      var Events_1 = Events;
-      var DLList$1, Events$1, Queues;
-      DLList$1 = DLList_1;
-      Events$1 = Events_1;
-      Queues = class Queues {
-        constructor(num_priorities) {
-          var i;
-          this.Events = new Events$1(this);
-          this._length = 0;
-          this._lists = (function() {
-            var j, ref, results;
-            results = [];
-            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
-              results.push(new DLList$1((() => {
-                return this.incr();
-              }), (() => {
-                return this.decr();
-              })));
-            }
-            return results;
-          }).call(this);
-        }
-        incr() {
-          if (this._length++ === 0) {
-            return this.Events.trigger("leftzero");
-          }
-        }
-        decr() {
-          if (--this._length === 0) {
-            return this.Events.trigger("zero");
-          }
-        }
-        push(job) {
-          return this._lists[job.options.priority].push(job);
-        }
-        queued(priority) {
-          if (priority != null) {
-            return this._lists[priority].length;
-          } else {
-            return this._length;
-          }
-        }
-        shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
-          });
-        }
-        getFirst(arr = this._lists) {
-          var j, len, list2;
-          for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
-            }
-          }
-          return [];
-        }
-        shiftLastFrom(priority) {
-          return this.getFirst(this._lists.slice(priority).reverse()).shift();
-        }
-      };
-      var Queues_1 = Queues;
-      var BottleneckError;
-      BottleneckError = class BottleneckError extends Error {
-      };
-      var BottleneckError_1 = BottleneckError;
-      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-      NUM_PRIORITIES = 10;
-      DEFAULT_PRIORITY = 5;
-      parser$1 = parser;
-      BottleneckError$1 = BottleneckError_1;
-      Job = class Job {
-        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
-          this.task = task;
-          this.args = args;
-          this.rejectOnDrop = rejectOnDrop;
-          this.Events = Events2;
-          this._states = _states;
-          this.Promise = Promise2;
-          this.options = parser$1.load(options, jobDefaults);
-          this.options.priority = this._sanitizePriority(this.options.priority);
-          if (this.options.id === jobDefaults.id) {
-            this.options.id = `${this.options.id}-${this._randomIndex()}`;
-          }
-          this.promise = new this.Promise((_resolve, _reject) => {
-            this._resolve = _resolve;
-            this._reject = _reject;
-          });
-          this.retryCount = 0;
-        }
-        _sanitizePriority(priority) {
-          var sProperty;
-          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-          if (sProperty < 0) {
-            return 0;
-          } else if (sProperty > NUM_PRIORITIES - 1) {
-            return NUM_PRIORITIES - 1;
-          } else {
-            return sProperty;
-          }
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        doDrop({ error: error63, message = "This job has been dropped by Bottleneck" } = {}) {
-          if (this._states.remove(this.options.id)) {
-            if (this.rejectOnDrop) {
-              this._reject(error63 != null ? error63 : new BottleneckError$1(message));
-            }
-            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _assertStatus(expected) {
-          var status2;
-          status2 = this._states.jobStatus(this.options.id);
-          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-          }
-        }
-        doReceive() {
-          this._states.start(this.options.id);
-          return this.Events.trigger("received", { args: this.args, options: this.options });
-        }
-        doQueue(reachedHWM, blocked) {
-          this._assertStatus("RECEIVED");
-          this._states.next(this.options.id);
-          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
-        }
-        doRun() {
-          if (this.retryCount === 0) {
-            this._assertStatus("QUEUED");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
-        }
-        async doExecute(chained, clearGlobalState, run, free) {
-          var error63, eventInfo, passed;
-          if (this.retryCount === 0) {
-            this._assertStatus("RUNNING");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          this.Events.trigger("executing", eventInfo);
-          try {
-            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
-            if (clearGlobalState()) {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._resolve(passed);
-            }
-          } catch (error1) {
-            error63 = error1;
-            return this._onFailure(error63, eventInfo, clearGlobalState, run, free);
-          }
-        }
-        doExpire(clearGlobalState, run, free) {
-          var error63, eventInfo;
-          if (this._states.jobStatus(this.options.id === "RUNNING")) {
-            this._states.next(this.options.id);
-          }
-          this._assertStatus("EXECUTING");
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error63 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error63, eventInfo, clearGlobalState, run, free);
-        }
-        async _onFailure(error63, eventInfo, clearGlobalState, run, free) {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error63, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-              this.retryCount++;
-              return run(retryAfter);
-            } else {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._reject(error63);
-            }
-          }
-        }
-        doDone(eventInfo) {
-          this._assertStatus("EXECUTING");
-          this._states.next(this.options.id);
-          return this.Events.trigger("done", eventInfo);
-        }
-      };
-      var Job_1 = Job;
-      var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser;
-      BottleneckError$2 = BottleneckError_1;
-      LocalDatastore = class LocalDatastore {
-        constructor(instance, storeOptions, storeInstanceOptions) {
-          this.instance = instance;
-          this.storeOptions = storeOptions;
-          this.clientId = this.instance._randomIndex();
-          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-          this._running = 0;
-          this._done = 0;
-          this._unblockTime = 0;
-          this.ready = this.Promise.resolve();
-          this.clients = {};
-          this._startHeartbeat();
-        }
-        _startHeartbeat() {
-          var base;
-          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
-                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-                this.instance._drainAll(this.computeCapacity());
-              }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-                ({
-                  reservoirIncreaseAmount: amount,
-                  reservoirIncreaseMaximum: maximum,
-                  reservoir
-                } = this.storeOptions);
-                this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-                if (incr > 0) {
-                  this.storeOptions.reservoir += incr;
-                  return this.instance._drainAll(this.computeCapacity());
-                }
-              }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-          } else {
-            return clearInterval(this.heartbeat);
-          }
-        }
-        async __publish__(message) {
-          await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
-        }
-        async __disconnect__(flush) {
-          await this.yieldLoop();
-          clearInterval(this.heartbeat);
-          return this.Promise.resolve();
-        }
-        yieldLoop(t = 0) {
-          return new this.Promise(function(resolve, reject) {
-            return setTimeout(resolve, t);
-          });
-        }
-        computePenalty() {
-          var ref;
-          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-        }
-        async __updateSettings__(options) {
-          await this.yieldLoop();
-          parser$2.overwrite(options, options, this.storeOptions);
-          this._startHeartbeat();
-          this.instance._drainAll(this.computeCapacity());
-          return true;
-        }
-        async __running__() {
-          await this.yieldLoop();
-          return this._running;
-        }
-        async __queued__() {
-          await this.yieldLoop();
-          return this.instance.queued();
-        }
-        async __done__() {
-          await this.yieldLoop();
-          return this._done;
-        }
-        async __groupCheck__(time3) {
-          await this.yieldLoop();
-          return this._nextRequest + this.timeout < time3;
-        }
-        computeCapacity() {
-          var maxConcurrent, reservoir;
-          ({ maxConcurrent, reservoir } = this.storeOptions);
-          if (maxConcurrent != null && reservoir != null) {
-            return Math.min(maxConcurrent - this._running, reservoir);
-          } else if (maxConcurrent != null) {
-            return maxConcurrent - this._running;
-          } else if (reservoir != null) {
-            return reservoir;
-          } else {
-            return null;
-          }
-        }
-        conditionsCheck(weight) {
-          var capacity;
-          capacity = this.computeCapacity();
-          return capacity == null || weight <= capacity;
-        }
-        async __incrementReservoir__(incr) {
-          var reservoir;
-          await this.yieldLoop();
-          reservoir = this.storeOptions.reservoir += incr;
-          this.instance._drainAll(this.computeCapacity());
-          return reservoir;
-        }
-        async __currentReservoir__() {
-          await this.yieldLoop();
-          return this.storeOptions.reservoir;
-        }
-        isBlocked(now) {
-          return this._unblockTime >= now;
-        }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-        }
-        async __check__(weight) {
-          var now;
-          await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight, now);
-        }
-        async __register__(index2, weight, expiration) {
-          var now, wait;
-          await this.yieldLoop();
-          now = Date.now();
-          if (this.conditionsCheck(weight)) {
-            this._running += weight;
-            if (this.storeOptions.reservoir != null) {
-              this.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: this.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        }
-        strategyIsBlock() {
-          return this.storeOptions.strategy === 3;
-        }
-        async __submit__(queueLength, weight) {
-          var blocked, now, reachedHWM;
-          await this.yieldLoop();
-          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
-            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-          if (blocked) {
-            this._unblockTime = now + this.computePenalty();
-            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-            this.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: this.storeOptions.strategy
-          };
-        }
-        async __free__(index2, weight) {
-          await this.yieldLoop();
-          this._running -= weight;
-          this._done += weight;
-          this.instance._drainAll(this.computeCapacity());
-          return {
-            running: this._running
-          };
-        }
-      };
-      var LocalDatastore_1 = LocalDatastore;
-      var BottleneckError$3, States;
-      BottleneckError$3 = BottleneckError_1;
-      States = class States {
-        constructor(status1) {
-          this.status = status1;
-          this._jobs = {};
-          this.counts = this.status.map(function() {
-            return 0;
-          });
-        }
-        next(id) {
-          var current, next;
-          current = this._jobs[id];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
-            this.counts[next]++;
-            return this._jobs[id]++;
-          } else if (current != null) {
-            this.counts[current]--;
-            return delete this._jobs[id];
-          }
-        }
-        start(id) {
-          var initial;
-          initial = 0;
-          this._jobs[id] = initial;
-          return this.counts[initial]++;
-        }
-        remove(id) {
-          var current;
-          current = this._jobs[id];
-          if (current != null) {
-            this.counts[current]--;
-            delete this._jobs[id];
-          }
-          return current != null;
-        }
-        jobStatus(id) {
-          var ref;
-          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-        }
-        statusJobs(status2) {
-          var k, pos, ref, results, v;
-          if (status2 != null) {
-            pos = this.status.indexOf(status2);
-            if (pos < 0) {
-              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
-            }
-            ref = this._jobs;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              if (v === pos) {
-                results.push(k);
-              }
-            }
-            return results;
-          } else {
-            return Object.keys(this._jobs);
-          }
-        }
-        statusCounts() {
-          return this.counts.reduce(((acc, v, i) => {
-            acc[this.status[i]] = v;
-            return acc;
-          }), {});
-        }
-      };
-      var States_1 = States;
-      var DLList$2, Sync;
-      DLList$2 = DLList_1;
-      Sync = class Sync {
-        constructor(name, Promise2) {
-          this.schedule = this.schedule.bind(this);
-          this.name = name;
-          this.Promise = Promise2;
-          this._running = 0;
-          this._queue = new DLList$2();
-        }
-        isEmpty() {
-          return this._queue.length === 0;
-        }
-        async _tryToRun() {
-          var args, cb, error63, reject, resolve, returned, task;
-          if (this._running < 1 && this._queue.length > 0) {
-            this._running++;
-            ({ task, args, resolve, reject } = this._queue.shift());
-            cb = await (async function() {
-              try {
-                returned = await task(...args);
-                return function() {
-                  return resolve(returned);
-                };
-              } catch (error1) {
-                error63 = error1;
-                return function() {
-                  return reject(error63);
-                };
-              }
-            })();
-            this._running--;
-            this._tryToRun();
-            return cb();
-          }
-        }
-        schedule(task, ...args) {
-          var promise2, reject, resolve;
-          resolve = reject = null;
-          promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve = _resolve;
-            return reject = _reject;
-          });
-          this._queue.push({ task, args, resolve, reject });
-          this._tryToRun();
-          return promise2;
-        }
-      };
-      var Sync_1 = Sync;
-      var version2 = "2.19.5";
-      var version$1 = {
-        version: version2
-      };
-      var version$2 = /* @__PURE__ */ Object.freeze({
-        version: version2,
-        default: version$1
-      });
-      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser;
-      Events$2 = Events_1;
-      RedisConnection$1 = require$$2;
-      IORedisConnection$1 = require$$3;
-      Scripts$1 = require$$4;
-      Group = (function() {
-        class Group2 {
-          constructor(limiterOptions = {}) {
-            this.deleteKey = this.deleteKey.bind(this);
-            this.limiterOptions = limiterOptions;
-            parser$3.load(this.limiterOptions, this.defaults, this);
-            this.Events = new Events$2(this);
-            this.instances = {};
-            this.Bottleneck = Bottleneck_1;
-            this._startAutoCleanup();
-            this.sharedConnection = this.connection != null;
-            if (this.connection == null) {
-              if (this.limiterOptions.datastore === "redis") {
-                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              } else if (this.limiterOptions.datastore === "ioredis") {
-                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              }
-            }
-          }
-          key(key = "") {
-            var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
-              var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key}`,
-                timeout: this.timeout,
-                connection: this.connection
-              }));
-              this.Events.trigger("created", limiter, key);
-              return limiter;
-            })();
-          }
-          async deleteKey(key = "") {
-            var deleted, instance;
-            instance = this.instances[key];
-            if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete this.instances[key];
-              await instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          }
-          limiters() {
-            var k, ref, results, v;
-            ref = this.instances;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              results.push({
-                key: k,
-                limiter: v
-              });
-            }
-            return results;
-          }
-          keys() {
-            return Object.keys(this.instances);
-          }
-          async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
-            if (this.connection == null) {
-              return this.Promise.resolve(this.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${this.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
-              cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
-              }
-            }
-            return keys;
-          }
-          _startAutoCleanup() {
-            var base;
-            clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time3, v;
-              time3 = Date.now();
-              ref = this.instances;
-              results = [];
-              for (k in ref) {
-                v = ref[k];
-                try {
-                  if (await v._store.__groupCheck__(time3)) {
-                    results.push(this.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error63) {
-                  e = error63;
-                  results.push(v.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
-          }
-          updateSettings(options = {}) {
-            parser$3.overwrite(options, this.defaults, this);
-            parser$3.overwrite(options, options, this.limiterOptions);
-            if (options.timeout != null) {
-              return this._startAutoCleanup();
-            }
-          }
-          disconnect(flush = true) {
-            var ref;
-            if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-            }
-          }
-        }
-        Group2.prototype.defaults = {
-          timeout: 1e3 * 60 * 5,
-          connection: null,
-          Promise,
-          id: "group-key"
-        };
-        return Group2;
-      }).call(commonjsGlobal);
-      var Group_1 = Group;
-      var Batcher, Events$3, parser$4;
-      parser$4 = parser;
-      Events$3 = Events_1;
-      Batcher = (function() {
-        class Batcher2 {
-          constructor(options = {}) {
-            this.options = options;
-            parser$4.load(this.options, this.defaults, this);
-            this.Events = new Events$3(this);
-            this._arr = [];
-            this._resetPromise();
-            this._lastFlush = Date.now();
-          }
-          _resetPromise() {
-            return this._promise = new this.Promise((res, rej) => {
-              return this._resolve = res;
-            });
-          }
-          _flush() {
-            clearTimeout(this._timeout);
-            this._lastFlush = Date.now();
-            this._resolve();
-            this.Events.trigger("batch", this._arr);
-            this._arr = [];
-            return this._resetPromise();
-          }
-          add(data) {
-            var ret;
-            this._arr.push(data);
-            ret = this._promise;
-            if (this._arr.length === this.maxSize) {
-              this._flush();
-            } else if (this.maxTime != null && this._arr.length === 1) {
-              this._timeout = setTimeout(() => {
-                return this._flush();
-              }, this.maxTime);
-            }
-            return ret;
-          }
-        }
-        Batcher2.prototype.defaults = {
-          maxTime: null,
-          maxSize: null,
-          Promise
-        };
-        return Batcher2;
-      }).call(commonjsGlobal);
-      var Batcher_1 = Batcher;
-      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice3 = [].splice;
-      NUM_PRIORITIES$1 = 10;
-      DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser;
-      Queues$1 = Queues_1;
-      Job$1 = Job_1;
-      LocalDatastore$1 = LocalDatastore_1;
-      RedisDatastore$1 = require$$4$1;
-      Events$4 = Events_1;
-      States$1 = States_1;
-      Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
-          constructor(options = {}, ...invalid) {
-            var storeInstanceOptions, storeOptions;
-            this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options, invalid);
-            parser$5.load(options, this.instanceDefaults, this);
-            this._queues = new Queues$1(NUM_PRIORITIES$1);
-            this._scheduled = {};
-            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-            this._limiter = null;
-            this.Events = new Events$4(this);
-            this._submitLock = new Sync$1("submit", this.Promise);
-            this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options, this.storeDefaults, {});
-            this._store = (function() {
-              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-              }
-            }).call(this);
-            this._queues.on("leftzero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-            });
-            this._queues.on("zero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-            });
-          }
-          _validateOptions(options, invalid) {
-            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-            }
-          }
-          ready() {
-            return this._store.ready;
-          }
-          clients() {
-            return this._store.clients;
-          }
-          channel() {
-            return `b_${this.id}`;
-          }
-          channel_client() {
-            return `b_${this.id}_${this._store.clientId}`;
-          }
-          publish(message) {
-            return this._store.__publish__(message);
-          }
-          disconnect(flush = true) {
-            return this._store.__disconnect__(flush);
-          }
-          chain(_limiter) {
-            this._limiter = _limiter;
-            return this;
-          }
-          queued(priority) {
-            return this._queues.queued(priority);
-          }
-          clusterQueued() {
-            return this._store.__queued__();
-          }
-          empty() {
-            return this.queued() === 0 && this._submitLock.isEmpty();
-          }
-          running() {
-            return this._store.__running__();
-          }
-          done() {
-            return this._store.__done__();
-          }
-          jobStatus(id) {
-            return this._states.jobStatus(id);
-          }
-          jobs(status2) {
-            return this._states.statusJobs(status2);
-          }
-          counts() {
-            return this._states.statusCounts();
-          }
-          _randomIndex() {
-            return Math.random().toString(36).slice(2);
-          }
-          check(weight = 1) {
-            return this._store.__check__(weight);
-          }
-          _clearGlobalState(index2) {
-            if (this._scheduled[index2] != null) {
-              clearTimeout(this._scheduled[index2].expiration);
-              delete this._scheduled[index2];
-              return true;
-            } else {
-              return false;
-            }
-          }
-          async _free(index2, job, options, eventInfo) {
-            var e, running;
-            try {
-              ({ running } = await this._store.__free__(index2, options.weight));
-              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-              if (running === 0 && this.empty()) {
-                return this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return this.Events.trigger("error", e);
-            }
-          }
-          _run(index2, job, wait) {
-            var clearGlobalState, free, run;
-            job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index2);
-            run = this._run.bind(this, index2, job);
-            free = this._free.bind(this, index2, job);
-            return this._scheduled[index2] = {
-              timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run, free);
-              }, wait),
-              expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run, free);
-              }, wait + job.options.expiration) : void 0,
-              job
-            };
-          }
-          _drainOne(capacity) {
-            return this._registerLock.schedule(() => {
-              var args, index2, next, options, queue;
-              if (this.queued() === 0) {
-                return this.Promise.resolve(null);
-              }
-              queue = this._queues.getFirst();
-              ({ options, args } = next = queue.first());
-              if (capacity != null && options.weight > capacity) {
-                return this.Promise.resolve(null);
-              }
-              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
-              index2 = this._randomIndex();
-              return this._store.__register__(index2, options.weight, options.expiration).then(({ success: success2, wait, reservoir }) => {
-                var empty2;
-                this.Events.trigger("debug", `Drained ${options.id}`, { success: success2, args, options });
-                if (success2) {
-                  queue.shift();
-                  empty2 = this.empty();
-                  if (empty2) {
-                    this.Events.trigger("empty");
-                  }
-                  if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty2);
-                  }
-                  this._run(index2, next, wait);
-                  return this.Promise.resolve(options.weight);
-                } else {
-                  return this.Promise.resolve(null);
-                }
-              });
-            });
-          }
-          _drainAll(capacity, total = 0) {
-            return this._drainOne(capacity).then((drained) => {
-              var newCapacity;
-              if (drained != null) {
-                newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
-              } else {
-                return this.Promise.resolve(total);
-              }
-            }).catch((e) => {
-              return this.Events.trigger("error", e);
-            });
-          }
-          _dropAllQueued(message) {
-            return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
-            });
-          }
-          stop(options = {}) {
-            var done, waitForExecuting;
-            options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
-              var finished;
-              finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
-              };
-              return new this.Promise((resolve, reject) => {
-                if (finished()) {
-                  return resolve();
-                } else {
-                  return this.on("done", () => {
-                    if (finished()) {
-                      this.removeAllListeners("done");
-                      return resolve();
-                    }
-                  });
-                }
-              });
-            };
-            done = options.dropWaitingJobs ? (this._run = function(index2, next) {
-              return next.doDrop({
-                message: options.dropErrorMessage
-              });
-            }, this._drainOne = () => {
-              return this.Promise.resolve(null);
-            }, this._registerLock.schedule(() => {
-              return this._submitLock.schedule(() => {
-                var k, ref, v;
-                ref = this._scheduled;
-                for (k in ref) {
-                  v = ref[k];
-                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                    clearTimeout(v.timeout);
-                    clearTimeout(v.expiration);
-                    v.job.doDrop({
-                      message: options.dropErrorMessage
-                    });
-                  }
-                }
-                this._dropAllQueued(options.dropErrorMessage);
-                return waitForExecuting(0);
-              });
-            })) : this.schedule({
-              priority: NUM_PRIORITIES$1 - 1,
-              weight: 0
-            }, () => {
-              return waitForExecuting(1);
-            });
-            this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
-            };
-            this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
-            };
-            return done;
-          }
-          async _addToQueue(job) {
-            var args, blocked, error63, options, reachedHWM, shifted, strategy;
-            ({ args, options } = job);
-            try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
-            } catch (error1) {
-              error63 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error63 });
-              job.doDrop({ error: error63 });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            this._queues.push(job);
-            await this._drainAll();
-            return reachedHWM;
-          }
-          _receive(job) {
-            if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-              return false;
-            } else {
-              job.doReceive();
-              return this._submitLock.schedule(this._addToQueue, job);
-            }
-          }
-          submit(...args) {
-            var cb, fn, job, options, ref, ref1, task;
-            if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice3.call(args, -1);
-              options = parser$5.load({}, this.jobDefaults);
-            } else {
-              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice3.call(args, -1);
-              options = parser$5.load(options, this.jobDefaults);
-            }
-            task = (...args2) => {
-              return new this.Promise(function(resolve, reject) {
-                return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve)(args3);
-                });
-              });
-            };
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job.promise.then(function(args2) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            }).catch(function(args2) {
-              if (Array.isArray(args2)) {
-                return typeof cb === "function" ? cb(...args2) : void 0;
-              } else {
-                return typeof cb === "function" ? cb(args2) : void 0;
-              }
-            });
-            return this._receive(job);
-          }
-          schedule(...args) {
-            var job, options, task;
-            if (typeof args[0] === "function") {
-              [task, ...args] = args;
-              options = {};
-            } else {
-              [options, task, ...args] = args;
-            }
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            this._receive(job);
-            return job.promise;
-          }
-          wrap(fn) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
-            wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
-            };
-            wrapped.withOptions = function(options, ...args) {
-              return schedule(options, fn, ...args);
-            };
-            return wrapped;
-          }
-          async updateSettings(options = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-            parser$5.overwrite(options, this.instanceDefaults, this);
-            return this;
-          }
-          currentReservoir() {
-            return this._store.__currentReservoir__();
-          }
-          incrementReservoir(incr = 0) {
-            return this._store.__incrementReservoir__(incr);
-          }
-        }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
-          LEAK: 1,
-          OVERFLOW: 2,
-          OVERFLOW_PRIORITY: 4,
-          BLOCK: 3
-        };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
-          priority: DEFAULT_PRIORITY$1,
-          weight: 1,
-          expiration: null,
-          id: "<no-id>"
-        };
-        Bottleneck3.prototype.storeDefaults = {
-          maxConcurrent: null,
-          minTime: 0,
-          highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
-          penalty: null,
-          reservoir: null,
-          reservoirRefreshInterval: null,
-          reservoirRefreshAmount: null,
-          reservoirIncreaseInterval: null,
-          reservoirIncreaseAmount: null,
-          reservoirIncreaseMaximum: null
-        };
-        Bottleneck3.prototype.localStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 250
-        };
-        Bottleneck3.prototype.redisStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 5e3,
-          clientTimeout: 1e4,
-          Redis: null,
-          clientOptions: {},
-          clusterNodes: null,
-          clearDatastore: false,
-          connection: null
-        };
-        Bottleneck3.prototype.instanceDefaults = {
-          datastore: "local",
-          connection: null,
-          id: "<no-id>",
-          rejectOnDrop: true,
-          trackDoneStatus: false,
-          Promise
-        };
-        Bottleneck3.prototype.stopDefaults = {
-          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-          dropWaitingJobs: true,
-          dropErrorMessage: "This limiter has been stopped."
-        };
-        return Bottleneck3;
-      }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
-      var lib = Bottleneck_1;
-      return lib;
-    }));
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants6 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -29432,9 +28113,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch3(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch4(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -29450,16 +28131,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options, { glob, posix });
+        const { isMatch, match, output: output2 } = picomatch4.test(input2, regex2, options, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -29485,7 +28166,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex2, options, { glob, posix } = {}) => {
+    picomatch4.test = (input2, regex2, options, { glob, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -29502,24 +28183,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex2, options, posix);
+          match = picomatch4.matchBase(input2, regex2, options, posix);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch4.matchBase = (input2, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
       return regex2.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
       return parse6(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input2, options) => scan(input2, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input2, options) => scan(input2, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -29530,13 +28211,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options);
+      const regex2 = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -29547,9 +28228,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse6(input2, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -29558,8 +28239,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants3;
-    module.exports = picomatch3;
+    picomatch4.constants = constants3;
+    module.exports = picomatch4;
   }
 });
 
@@ -29569,14 +28250,1333 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch4(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults, onto = {}) {
+        var k, ref, v;
+        for (k in defaults) {
+          v = defaults[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node3;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node3 = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node3;
+            this._last = node3;
+          } else {
+            this._first = this._last = node3;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node3, ref, results;
+          node3 = this._first;
+          results = [];
+          while (node3 != null) {
+            results.push((ref = node3, node3 = node3.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node3;
+          node3 = this.shift();
+          while (node3 != null) {
+            cb(node3), node3 = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node3, ref, ref1, ref2, results;
+          node3 = this._first;
+          results = [];
+          while (node3 != null) {
+            results.push((ref = node3, node3 = node3.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status2, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status: status2 });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises3;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error63) {
+                e2 = error63;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error63) {
+            e = error63;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list2;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error63, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error63 != null ? error63 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status2;
+          status2 = this._states.jobStatus(this.options.id);
+          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run, free) {
+          var error63, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error63 = error1;
+            return this._onFailure(error63, eventInfo, clearGlobalState, run, free);
+          }
+        }
+        doExpire(clearGlobalState, run, free) {
+          var error63, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error63 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error63, eventInfo, clearGlobalState, run, free);
+        }
+        async _onFailure(error63, eventInfo, clearGlobalState, run, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error63, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error63);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve, reject) {
+            return setTimeout(resolve, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time3) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time3;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index2, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index2, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status2) {
+          var k, pos, ref, results, v;
+          if (status2 != null) {
+            pos = this.status.indexOf(status2);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i) => {
+            acc[this.status[i]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error63, reject, resolve, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve(returned);
+                };
+              } catch (error1) {
+                error63 = error1;
+                return function() {
+                  return reject(error63);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise2, reject, resolve;
+          resolve = reject = null;
+          promise2 = new this.Promise(function(_resolve, _reject) {
+            resolve = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve, reject });
+          this._tryToRun();
+          return promise2;
+        }
+      };
+      var Sync_1 = Sync;
+      var version2 = "2.19.5";
+      var version$1 = {
+        version: version2
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version: version2,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time3, v;
+              time3 = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time3)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error63) {
+                  e = error63;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice3 = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck2 = (function() {
+        class Bottleneck3 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status2) {
+            return this._states.statusJobs(status2);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index2) {
+            if (this._scheduled[index2] != null) {
+              clearTimeout(this._scheduled[index2].expiration);
+              delete this._scheduled[index2];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index2, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index2, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index2, job, wait) {
+            var clearGlobalState, free, run;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index2);
+            run = this._run.bind(this, index2, job);
+            free = this._free.bind(this, index2, job);
+            return this._scheduled[index2] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index2, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index2 = this._randomIndex();
+              return this._store.__register__(index2, options.weight, options.expiration).then(({ success: success2, wait, reservoir }) => {
+                var empty2;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success: success2, args, options });
+                if (success2) {
+                  queue.shift();
+                  empty2 = this.empty();
+                  if (empty2) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty2);
+                  }
+                  this._run(index2, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve, reject) => {
+                if (finished()) {
+                  return resolve();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index2, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error63, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error63 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error63 });
+              job.doDrop({ error: error63 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice3.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice3.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck3.default = Bottleneck3;
+        Bottleneck3.Events = Events$4;
+        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
+        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
+        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
+        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
+        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
+        Bottleneck3.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck3.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck3.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck3.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck3.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck3.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck3.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck3;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck2;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
   }
 });
 
@@ -30289,6 +30289,7 @@ function sectionKindOf(heading, extraAliases) {
   const n = normalizeHeading(heading);
   const known = builtIn.get(n);
   if (known) return known;
+  if (/^(open questions|open question|questions|unknowns|unresolved)\b/.test(n)) return "open-questions";
   if (extraAliases) {
     for (const [canonical, aliases] of Object.entries(extraAliases)) {
       const kind = builtIn.get(normalizeHeading(canonical)) ?? (isKind(canonical) ? canonical : null);
@@ -30562,6 +30563,7 @@ function emptyPlan(text4, path2) {
   const firstBreak = /\r\n|\n|\r/.exec(text4);
   return {
     path: path2,
+    format: { id: "generic", name: "generic", marker: "not read", source: "detected" },
     text: text4,
     bom: text4.charCodeAt(0) === 65279,
     eol: firstBreak?.[0] === "\r\n" ? "\r\n" : "\n",
@@ -30589,8 +30591,8 @@ var CONFIRMATION_MARKER = /✅ Confirmed by @([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z
 function isGateName(name) {
   return normalizeHeading(name) === "confirmation gate";
 }
-function buildGate(text4, scope, index2, headings, labels, blocks, paragraphs) {
-  const label = within(labels, scope.start, scope.end, (l) => l.lineStart).find((l) => isGateName(l.label));
+function buildGate(text4, scope, index2, headings, labels, blocks, paragraphs, isGateLabel = isGateName) {
+  const label = within(labels, scope.start, scope.end, (l) => l.lineStart).find((l) => isGateLabel(l.label, text4.slice(l.valueStart, l.lineEnd)));
   const heading = within(headings, scope.start, scope.end, (h) => h.start).find((h) => h.start !== scope.start && isGateName(h.text));
   let gate = null;
   if (label && (!heading || label.lineStart < heading.start)) gate = fromLabel(text4, index2, label);
@@ -30853,6 +30855,7 @@ var PLAN_TITLE = /\bplan\b|计划|計劃|計画|계획/iu;
 var PLAN_FILE = /(?:^|[^a-z])plan(?:[^a-z]|$)/i;
 function decideIsPlan(e) {
   if (e.phases.some((p) => !p.removed)) return true;
+  if (e.formatPlanFile) return true;
   const kinds = new Set(e.sections.map((s) => s.kind));
   const strong = STRONG_PLAN_SECTIONS.filter((k) => kinds.has(k)).length;
   const weak = WEAK_PLAN_SECTIONS.filter((k) => kinds.has(k)).length;
@@ -40238,12 +40241,14 @@ function fromTable(index2, table) {
 function phaseIdKey(id) {
   return id.toLowerCase().split(".").map((part) => part.replace(/^0+(?=\d)/, "")).join(".");
 }
-function findPhaseCandidates(headings) {
+function findPhaseCandidates(headings, extra) {
   const matched = [];
   for (const heading of headings) {
-    const match = matchPhaseHeading(heading.node);
+    const own4 = extra?.(heading.text, heading.depth);
+    const match = matchPhaseHeading(heading.node) ?? (own4 ? { ...own4, removed: false } : null);
     if (match) matched.push({ heading, match });
   }
+  dropMentions(matched);
   const h1 = matched.filter((m) => m.heading.depth === 1);
   const kept = h1.length >= 2 ? matched : matched.filter((m) => m.heading.depth > 1);
   const isPhase = new Set(kept.map((m) => m.heading));
@@ -40291,6 +40296,377 @@ function choosePhases(candidates2) {
     duplicates: candidates2.filter((c) => !chosen.has(c))
   };
 }
+var MENTION = /^[^\p{L}\p{N}]*(?:phase|阶段|階段)\s*[0-9][0-9A-Za-z.+]*\s+(?:verification|validation|testing|tests?|checklist|review|summary|results?|success criteria|acceptance(?: criteria)?|exit criteria|complete|completed|done|notes?|status|sign-?off|검증|테스트|验证|测试|検証|テスト)\s*$/iu;
+function dropMentions(matched) {
+  const top = Math.min(...matched.map((m) => m.heading.depth));
+  for (let i = matched.length - 1; i >= 0; i--) {
+    const { heading, match } = matched[i];
+    const inside = matched.some((o) => o !== matched[i] && o.heading.depth < heading.depth && o.heading.start < heading.start && heading.start < o.heading.sectionEnd && phaseIdKey(o.match.id) === phaseIdKey(match.id));
+    const wordOnly = heading.depth > top && MENTION.test(heading.text);
+    if (inside || wordOnly) matched.splice(i, 1);
+  }
+}
+
+// src/formats/gate-labels.ts
+function isConfirmationGate(label) {
+  return normalizeHeading(label) === "confirmation gate";
+}
+
+// src/formats/generic.ts
+var generic = {
+  id: "generic",
+  name: "generic",
+  markers: ["anything else that reads as a plan (the fallback)"],
+  detect: () => ({ marker: "fallback", strength: 1 }),
+  expects: {
+    status: false,
+    gates: "consistent",
+    criteria: "consistent",
+    automated: "none",
+    templateChangeLog: false,
+    sections: [],
+    questionsBeforeWork: false,
+    sequentialPhases: true
+  },
+  isGateLabel: isConfirmationGate
+};
+
+// src/formats/gsd.ts
+var gsd = {
+  id: "gsd",
+  name: "GSD",
+  markers: [
+    "the path `.planning/ROADMAP.md` or `.planning/phases/NN-*/NN-NN-PLAN.md`",
+    "`<task …>` blocks with `<action>` / `<verify>`",
+    "frontmatter with `phase:` and `plan:` keys"
+  ],
+  detect(e) {
+    if (/(^|\/)\.planning\//.test(e.path)) return { marker: ".planning/ path", strength: 2 };
+    if (/<task\b[^>]*>[\s\S]*?<(action|verify|done)>/i.test(e.text)) return { marker: "<task> blocks", strength: 2 };
+    const fm = e.frontmatter;
+    if (fm && "phase" in fm && "plan" in fm) return { marker: "frontmatter phase/plan", strength: 2 };
+    return null;
+  },
+  expects: {
+    status: false,
+    gates: "none",
+    criteria: "none",
+    automated: "none",
+    templateChangeLog: false,
+    sections: [],
+    questionsBeforeWork: false,
+    sequentialPhases: true
+  },
+  planFile: /(^|\/)\.planning\/(?:.*\/)?(?:ROADMAP|\d+-\d+-PLAN)\.md$/i,
+  isGateLabel: isConfirmationGate
+};
+
+// src/formats/humanlayer.ts
+var VERIFICATION = /^(automated|manual) verification\b/i;
+var PAUSE = /\b(pause|stop|wait)\b.*\b(confirm|confirmation|human|manual|approval|verify|proceed)/i;
+var humanlayer = {
+  id: "humanlayer",
+  name: "HumanLayer create_plan",
+  markers: [
+    "`#### Automated Verification:` / `#### Manual Verification:` headings",
+    "an `**Implementation Note**:` line asking to pause for manual confirmation",
+    "the path `thoughts/shared/plans/…`"
+  ],
+  detect(e) {
+    if (e.headings.some((h) => h.depth >= 3 && VERIFICATION.test(h.text))) return { marker: "Automated/Manual Verification headings", strength: 2 };
+    if (e.labels.some((l) => isImplementationNote(l.label, l.value))) return { marker: "Implementation Note pause line", strength: 2 };
+    if (/(^|\/)thoughts\/(shared\/)?plans\//.test(e.path)) return { marker: "thoughts/shared/plans/ path", strength: 1 };
+    return null;
+  },
+  expects: {
+    status: false,
+    gates: "consistent",
+    criteria: "consistent",
+    // a testing phase with only Manual Verification is normal in this format
+    automated: "none",
+    templateChangeLog: false,
+    sections: [],
+    questionsBeforeWork: false,
+    sequentialPhases: true
+  },
+  isGateLabel: (label, value) => isConfirmationGate(label) || isImplementationNote(label, value)
+};
+function isImplementationNote(label, value) {
+  return /^implementation note$/i.test(label.trim()) && PAUSE.test(value);
+}
+
+// src/formats/kiro.ts
+var kiro = {
+  id: "kiro",
+  name: "Kiro",
+  markers: ["the path `.kiro/specs/<feature>/…`", "numbered tasks with `_Requirements: …_` lines"],
+  detect(e) {
+    if (/(^|\/)\.kiro\/specs\//.test(e.path)) return { marker: ".kiro/specs/ path", strength: 2 };
+    if (/^\s*_Requirements?:\s*[\d.]/m.test(e.text) && e.tasks.some((t) => /^\d+(\.\d+)?\.?\s/.test(t))) return { marker: "_Requirements:_ lines under numbered tasks", strength: 1 };
+    return null;
+  },
+  expects: {
+    status: false,
+    gates: "none",
+    criteria: "none",
+    automated: "none",
+    templateChangeLog: false,
+    sections: [],
+    questionsBeforeWork: false,
+    sequentialPhases: false
+  },
+  planFile: /(^|\/)\.kiro\/specs\/[^/]+\/tasks\.md$/,
+  isGateLabel: isConfirmationGate
+};
+
+// src/formats/openspec.ts
+var GROUP = /^([A-Z]?\d{1,3})[.)]\s+(\S.*)$/u;
+var openspec = {
+  id: "openspec",
+  name: "OpenSpec",
+  markers: ["the path `openspec/changes/<id>/…`", "`## 1. …` groups holding `- [ ] 1.1 …` tasks"],
+  detect(e) {
+    if (/(^|\/)openspec\/(changes|specs)\//.test(e.path)) return { marker: "openspec/changes/ path", strength: 2 };
+    const groups2 = e.headings.filter((h) => h.depth === 2 && GROUP.test(h.text)).length;
+    const numbered = e.tasks.filter((t) => /^\d+\.\d+\s/.test(t)).length;
+    if (groups2 >= 2 && numbered >= 2) return { marker: "## 1. groups with 1.1 tasks", strength: 1 };
+    return null;
+  },
+  expects: {
+    status: false,
+    gates: "none",
+    criteria: "none",
+    automated: "none",
+    templateChangeLog: false,
+    sections: [],
+    questionsBeforeWork: false,
+    sequentialPhases: false
+  },
+  planFile: /(^|\/)openspec\/changes\/(?:archive\/)?[^/]+\/(tasks|proposal)\.md$/,
+  isGateLabel: isConfirmationGate,
+  // `openspec archive` moves a change under changes/archive/ once it is deployed: it is done
+  impliedStatus: (path2) => /(^|\/)openspec\/changes\/archive\//.test(path2) ? { status: "completed", because: "the change is archived under openspec/changes/archive/" } : null,
+  phaseHeading(text4, depth) {
+    const m = depth === 2 ? GROUP.exec(text4) : null;
+    return m ? { id: m[1], title: m[2].trim(), noun: "Group" } : null;
+  }
+};
+
+// src/formats/spec-kit.ts
+var PATH = /(^|\/)(?<!\.kiro\/)specs\/[^/]+\/(plan|tasks|spec)\.md$/i;
+var TASK_ID = /^T\d{3,}\b/;
+var specKit = {
+  id: "spec-kit",
+  name: "spec-kit",
+  markers: [
+    "the path `specs/<feature>/plan.md` or `specs/<feature>/tasks.md`",
+    "a `Constitution Check` or `Phase 0: Outline & Research` heading",
+    "three or more `- [ ] T001 …` task ids"
+  ],
+  detect(e) {
+    if (e.headings.some((h) => /^constitution check\b/i.test(h.text) || /^phase 0\s*[:.-]\s*outline/i.test(h.text))) return { marker: "Constitution Check / Phase 0: Outline heading", strength: 2 };
+    if (e.tasks.filter((t) => TASK_ID.test(t)).length >= 3) return { marker: "T001-style task ids", strength: 2 };
+    if (PATH.test(e.path)) return { marker: "specs/<feature>/plan.md|tasks.md path", strength: 2 };
+    return null;
+  },
+  expects: {
+    status: false,
+    gates: "none",
+    criteria: "none",
+    automated: "none",
+    templateChangeLog: false,
+    sections: [],
+    questionsBeforeWork: false,
+    sequentialPhases: false
+  },
+  // spec-kit's templates leave `[FEATURE]`, `[DATE]`, `[###-feature-name]`, `[link]`, `[PROJECT_NAME]`
+  templateToken: (content3) => /^(?:FEATURE(?: NAME)?|DATE|link|###-feature-name|REMOVE IF UNUSED|[A-Z0-9]+(?:_[A-Z0-9]+)*_(?:NAME|DATE|VERSION|DESCRIPTION|TITLE))$/.test(content3),
+  planFile: /(^|\/)(?<!\.kiro\/)specs\/[^/]+\/(plan|tasks)\.md$/,
+  isGateLabel: (label) => isConfirmationGate(label) || /^checkpoint$/i.test(label.trim())
+};
+
+// src/formats/superpowers.ts
+var TASK = /^task\s+(\d+(?:\.\d+)?[a-z]?)\b\s*(?:[:：.—–-]\s*)?(.*)$/iu;
+var superpowers = {
+  id: "superpowers",
+  name: "superpowers",
+  markers: [
+    "`### Task N:` headings with a `**Files:**` label",
+    "a `superpowers:` skill reference (`REQUIRED SUB-SKILL: Use superpowers:executing-plans`)",
+    "the path `docs/superpowers/plans/…`"
+  ],
+  detect(e) {
+    if (/\bsuperpowers:[a-z-]+/i.test(e.text)) return { marker: "superpowers: skill reference", strength: 2 };
+    const tasks = e.headings.filter((h) => TASK.test(h.text)).length;
+    if (tasks >= 1 && e.labels.some((l) => /^files$/i.test(l.label.trim()))) return { marker: "### Task N: with **Files:**", strength: 2 };
+    if (/(^|\/)docs\/superpowers\//.test(e.path)) return { marker: "docs/superpowers/ path", strength: 2 };
+    if (tasks >= 2 && e.tasks.some((t) => /^step\s+\d+/i.test(t))) return { marker: "Task N headings with Step N boxes", strength: 1 };
+    return null;
+  },
+  expects: {
+    status: false,
+    gates: "none",
+    criteria: "none",
+    automated: "none",
+    templateChangeLog: false,
+    sections: [],
+    questionsBeforeWork: false,
+    sequentialPhases: true
+  },
+  isGateLabel: isConfirmationGate,
+  phaseHeading(text4, depth) {
+    const m = depth >= 2 ? TASK.exec(text4) : null;
+    return m ? { id: m[1], title: m[2].trim(), noun: "Task" } : null;
+  }
+};
+
+// src/formats/template.ts
+var template = {
+  id: "template",
+  name: "plan-hygiene template",
+  markers: [
+    "a `**Confirmation Gate**:` line or `Confirmation Gate` heading (strongest marker of all)",
+    "a `## Open Questions (should be empty before starting implementation)` heading",
+    "an `# Implementation Plan: …` title with a `**Status:**`, `**Date:**` or `**Author:**` field"
+  ],
+  detect(e) {
+    if (e.labels.some((l) => isConfirmationGate(l.label)) || e.headings.some((h) => isConfirmationGate(h.text))) {
+      return { marker: "Confirmation Gate", strength: 3 };
+    }
+    if (e.headings.some((h) => /^open questions\s*\(should be empty/i.test(h.text))) return { marker: "Open Questions (should be empty …) heading", strength: 1 };
+    const keys = new Set(e.labels.map((l) => l.label.toLowerCase()));
+    const title2 = e.headings.find((h) => h.depth === 1)?.text ?? "";
+    if (/^implementation plan\s*:/i.test(title2) && (keys.has("status") || keys.has("date") || keys.has("author"))) {
+      return { marker: "Implementation Plan: title with the template's header fields", strength: 1 };
+    }
+    return null;
+  },
+  expects: {
+    status: true,
+    gates: "required",
+    criteria: "required",
+    automated: "required",
+    templateChangeLog: true,
+    sections: ["Overview", "Implementation Phases", "Open Questions"],
+    questionsBeforeWork: true,
+    sequentialPhases: true
+  },
+  isGateLabel: isConfirmationGate
+};
+
+// src/formats/index.ts
+var formats = [template, humanlayer, specKit, gsd, openspec, superpowers, kiro, generic];
+function formatById(id) {
+  return formats.find((f) => f.id === id) ?? generic;
+}
+
+// src/formats/detect.ts
+function detectFormat(evidence, configured) {
+  if (configured) return { id: configured, name: formatById(configured).name, marker: "configured", source: "config" };
+  let best = null;
+  let strength = 0;
+  for (const format of formats) {
+    const match = format.detect(evidence);
+    if (match && match.strength > strength) {
+      best = { id: format.id, name: format.name, marker: match.marker, source: "detected" };
+      strength = match.strength;
+    }
+  }
+  return best;
+}
+
+// src/config/plan-paths.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var matchers = /* @__PURE__ */ new WeakMap();
+var excluders = /* @__PURE__ */ new WeakMap();
+var globOptions = { dot: true, nocase: false };
+function normalizePlanPath(path2) {
+  return path2.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "").replace(/^\/+/, "");
+}
+function isPlanPath(path2, config2) {
+  return planPathMatcher(config2)(path2);
+}
+function planPathMatcher(config2) {
+  let matcher = matchers.get(config2.plans);
+  if (!matcher) {
+    const include = (0, import_picomatch.default)(config2.plans.include, globOptions);
+    const excluded = exclusionMatcher(config2);
+    matcher = (path2) => {
+      const normalized = normalizePlanPath(path2);
+      return normalized !== "" && include(normalized) && !excluded(normalized);
+    };
+    matchers.set(config2.plans, matcher);
+  }
+  return matcher;
+}
+function exclusionMatcher(config2) {
+  let excluded = excluders.get(config2.plans);
+  if (!excluded) {
+    excluded = config2.plans.exclude.length > 0 ? (0, import_picomatch.default)(config2.plans.exclude, globOptions) : () => false;
+    excluders.set(config2.plans, excluded);
+  }
+  return excluded;
+}
+
+// src/plan/not-a-plan.ts
+var AGENT_DIR = /(^|\/)(\.claude\/(commands|agents|skills)|\.github\/(prompts|chatmodes|instructions)|\.cursor\/(rules|commands)|\.windsurf\/(rules|workflows)|\.gemini\/commands|\.opencode\/(command|agent)|\.agents?\/(skills|commands))\//i;
+var AGENT_FILE = /(^|\/)(SKILL\.md|[^/]+\.(prompt|chatmode|instructions)\.md|[^/]+\.mdc)$/i;
+var AGENT_INSTRUCTIONS = /(^|\/)(AGENTS|CLAUDE|GEMINI|copilot-instructions)\.md$/i;
+var TEMPLATE_FILE = /(^|\/)(?:[^/]*[-_.])?template\.md$|(^|\/)(templates|\.specify)\//i;
+var INDEX_FILE = /(^|\/)(README(\.[a-z-]+)?|INDEX|_?index)\.(md|markdown|mdx)$/i;
+var ADR_PATH = /(^|\/)(adrs?|decisions|architecture[-_]decisions?)\//i;
+var ADR_TITLE = /^(adr[\s-]*\d*\b|architecture decision record)/i;
+var RETRO = /\b(retrospective|retro|post[\s-]?mortem|lessons learned|incident report)\b/i;
+function notAPlanReason(e) {
+  if (AGENT_DIR.test(e.path) || AGENT_FILE.test(e.path)) return "an agent command, skill or prompt file";
+  const fm = e.frontmatter;
+  if (fm && typeof fm.description === "string" && ["allowed-tools", "model", "argument-hint", "tools"].some((k) => k in fm)) return "an agent command, skill or prompt file";
+  if (AGENT_INSTRUCTIONS.test(e.path)) return "an agent instructions file";
+  if (TEMPLATE_FILE.test(e.path)) return "a plan template";
+  if (INDEX_FILE.test(e.path)) return "a folder's README or index";
+  const title2 = e.title?.trim() ?? "";
+  const decision = e.headings.includes("decision") || e.headings.includes("decision outcome");
+  if (ADR_TITLE.test(title2)) return "an architecture decision record";
+  if (decision && e.headings.includes("context") && (ADR_PATH.test(e.path) || /^(accepted|superseded|deprecated|rejected)\b/i.test(e.status ?? ""))) {
+    return "an architecture decision record";
+  }
+  const base = e.path.split("/").pop() ?? "";
+  if (RETRO.test(title2) || RETRO.test(base.replace(/[-_]/g, " "))) return "a retrospective";
+  return null;
+}
+
+// src/plan/phase-mark.ts
+var DONE_EMOJI = /[✅✔☑]/u;
+var PROGRESS_EMOJI = /[🔄🚧]/u;
+var DONE_WORD = /(?:^|[\s(\[—–:|-])(?:DONE|COMPLETE|COMPLETED|FINISHED|IMPLEMENTED|SHIPPED)[\s)\].!]*$/u;
+var PROGRESS_WORD = /(?:^|[\s(\[—–:|-])(?:IN[ _-]PROGRESS|WIP|ONGOING)[\s)\].!]*$/u;
+var TAIL_DONE = /(?:[(\[]\s*|[—–-]\s+)(?:done|complete|completed|finished|implemented|shipped)\s*[)\]]?\s*$/iu;
+var TAIL_PROGRESS = /(?:[(\[]\s*|[—–-]\s+)(?:in[ _-]progress|wip|ongoing|started)\s*[)\]]?\s*$/iu;
+function phaseMarkOf(heading) {
+  const title2 = heading.replace(/[\s\p{Extended_Pictographic}\uFE0F]+$/u, "") || heading;
+  if (PROGRESS_EMOJI.test(heading) || PROGRESS_WORD.test(title2) || TAIL_PROGRESS.test(title2)) return "in-progress";
+  if (DONE_EMOJI.test(heading) || DONE_WORD.test(title2) || TAIL_DONE.test(title2)) return "done";
+  return null;
+}
+
+// src/plan/phase-dependencies.ts
+var LEAD = /\b(?:depends?\s+on|dependenc(?:y|ies)|prerequisites?|requires|blocked\s+by)\b[*_\s]*[:：]?[*_\s]*((?:phases?|tasks?|steps?)\s+[0-9][0-9A-Za-z.+]*(?:\s*(?:,|&|and|or|\+)\s*(?:(?:phases?|tasks?|steps?)\s+)?[0-9][0-9A-Za-z.+]*)*)/giu;
+var PART = /(phases?|tasks?|steps?)?\s*([0-9][0-9A-Za-z.+]*)/giu;
+function declaredDependencies(ownText) {
+  const out = [];
+  for (const m of ownText.matchAll(LEAD)) {
+    let noun = "phase";
+    for (const part of m[1].matchAll(PART)) {
+      if (part[1]) noun = part[1].toLowerCase().replace(/s$/, "");
+      const id = part[2].replace(/\.+$/, "");
+      if (!out.some((d) => d.noun === noun && d.id === id)) out.push({ noun, id });
+    }
+  }
+  return out;
+}
+function phaseDependencies(ownText) {
+  return declaredDependencies(ownText).filter((d) => d.noun === "phase").map((d) => d.id);
+}
 
 // src/plan/parse.ts
 var DEFAULT_MAX_FILE_SIZE = 1e6;
@@ -40320,15 +40696,35 @@ function parseChecked(plan, options) {
   const itemOf = (p) => p.parent?.type === "listItem" && p.parent.children[0] === p.node ? items.get(p.parent) ?? null : null;
   const labels = findLabels(text4, flat.paragraphs, itemOf);
   const checkboxes = buildCheckboxes(text4, index2, flat.listItems);
-  const { phases: chosen, duplicates } = choosePhases(findPhaseCandidates(headings));
-  const toPhase = (c) => buildPhase(text4, index2, c, headings, labels, checkboxes, flat);
+  const formatInfo = detectFormat(
+    {
+      path: normalizePlanPath(plan.path),
+      headings: headings.map((h) => ({ depth: h.depth, text: h.text })),
+      labels: labels.map((l) => ({ label: l.label, value: text4.slice(l.valueStart, l.lineEnd) })),
+      tasks: checkboxes.map((c) => c.text),
+      frontmatter: fm?.data ?? null,
+      text: source
+    },
+    options.format
+  );
+  const format = formatById(formatInfo.id);
+  const { phases: chosen, duplicates } = choosePhases(findPhaseCandidates(headings, format.phaseHeading));
+  const toPhase = (c) => buildPhase(text4, index2, c, headings, labels, checkboxes, flat, format);
   const phases = chosen.map(toPhase);
   const fields = [...frontmatterFields(text4, index2, fm), ...buildBodyFields(text4, index2, headerRanges(headings, fm?.end ?? shift, text4.length), labels, flat.paragraphs)];
   const h1 = headings.find((h) => h.depth === 1);
+  const notPlan = notAPlanReason({
+    path: normalizePlanPath(plan.path),
+    title: h1?.text ?? null,
+    frontmatter: fm?.data ?? null,
+    headings: sections.map((x) => x.normalized),
+    status: pickStatus(fields)?.value ?? null
+  });
   const oqSection = sections.find((s) => s.kind === "open-questions") ?? null;
   const clSection = sections.find((s) => s.kind === "change-log") ?? null;
   return {
     ...plan,
+    format: formatInfo,
     title: h1 ? { text: h1.text.replace(/^implementation plan\s*[:：—–-]\s*/i, ""), span: index2.spanOf(h1.start, h1.end) } : null,
     fields,
     status: pickStatus(fields),
@@ -40339,24 +40735,29 @@ function parseChecked(plan, options) {
     openQuestions: oqSection ? { section: oqSection, items: buildOpenQuestions(text4, index2, oqSection, flat) } : null,
     changeLog: clSection ? buildChangeLog(text4, index2, clSection, flat.tables) : null,
     checkboxes,
-    isPlan: decideIsPlan({
+    ...notPlan ? { notPlan } : {},
+    isPlan: notPlan === null && decideIsPlan({
       phases,
       sections,
       title: h1?.text ?? null,
       titleIsPhase: h1 !== void 0 && matchPhaseHeading(h1.node) !== null,
       frontmatter: fm?.data ?? null,
       path: plan.path,
-      checkboxCount: checkboxes.length
+      checkboxCount: checkboxes.length,
+      formatPlanFile: format.planFile?.test(normalizePlanPath(plan.path)) ?? false
     })
   };
 }
 function frontmatterFields(text4, index2, fm) {
   return fm ? buildFrontmatterFields(text4, index2, fm) : [];
 }
-function buildPhase(text4, index2, c, headings, labels, boxes, flat) {
+function buildPhase(text4, index2, c, headings, labels, boxes, flat, format) {
   const scope = { start: c.heading.start, end: c.end, depth: c.heading.depth };
+  const firstSub = headings.find((h) => h.start > c.heading.start && h.start < c.end);
+  const own4 = within(flat.paragraphs, c.heading.end, firstSub?.start ?? c.end, (p) => p.start).map((p) => text4.slice(p.start, p.end)).join("\n");
   return {
     id: c.id,
+    ...c.noun ? { noun: c.noun } : {},
     title: c.title,
     depth: c.heading.depth,
     headingSpan: index2.spanOf(c.heading.start, c.heading.end),
@@ -40364,7 +40765,11 @@ function buildPhase(text4, index2, c, headings, labels, boxes, flat) {
     removed: c.removed,
     files: buildFileRefs(text4, scope, index2, labels, flat.paragraphs),
     criteria: buildCriteria(scope, index2, headings, labels, boxes),
-    gate: buildGate(text4, scope, index2, headings, labels, flat.blocks, flat.paragraphs)
+    gate: buildGate(text4, scope, index2, headings, labels, flat.blocks, flat.paragraphs, format.isGateLabel),
+    boxes: within(boxes, scope.start, scope.end, (b) => b.span.start.offset),
+    mark: phaseMarkOf(c.heading.text),
+    dependsOn: phaseDependencies(`${c.title}
+${own4}`)
   };
 }
 
@@ -40533,8 +40938,8 @@ var ParseCache = class {
    * requests for the same blob share one parse. A parse that ran out of time is not cached,
    * so a later, less busy attempt can still succeed.
    */
-  parseAsync(oid, path2, text4, maxFileSize) {
-    const key = keyOf(oid, path2, maxFileSize);
+  parseAsync(oid, path2, text4, options) {
+    const key = keyOf(oid, path2, options);
     const cached2 = this.lookup(key);
     if (cached2) return Promise.resolve(cached2);
     const running = this.inflight.get(key);
@@ -40543,7 +40948,7 @@ var ParseCache = class {
       return running;
     }
     this.misses++;
-    const parsing = parsePlanAsync(text4, path2, { maxFileSize }).then((plan) => {
+    const parsing = parsePlanAsync(text4, path2, options).then((plan) => {
       if (!parseTimedOut(plan)) this.store(key, plan);
       return plan;
     }).finally(() => this.inflight.delete(key));
@@ -40567,8 +40972,8 @@ var ParseCache = class {
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value);
   }
 };
-function keyOf(oid, path2, maxFileSize) {
-  return `${oid}\0${path2}\0${maxFileSize}`;
+function keyOf(oid, path2, options) {
+  return `${oid}\0${path2}\0${options.maxFileSize ?? ""}\0${options.format ?? "auto"}`;
 }
 
 // src/core/plan-comment.ts
@@ -41291,14 +41696,14 @@ function getValues(context, operator, key, modifier) {
   }
   return result;
 }
-function parseUrl(template) {
+function parseUrl(template2) {
   return {
-    expand: expand.bind(null, template)
+    expand: expand.bind(null, template2)
   };
 }
-function expand(template, context) {
+function expand(template2, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
+  template2 = template2.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
     function(_, expression, literal2) {
       if (expression) {
@@ -41328,10 +41733,10 @@ function expand(template, context) {
       }
     }
   );
-  if (template === "/") {
-    return template;
+  if (template2 === "/") {
+    return template2;
   } else {
-    return template.replace(/\/$/, "");
+    return template2.replace(/\/$/, "");
   }
 }
 function parse2(options) {
@@ -45127,6 +45532,9 @@ function countsLine(findings) {
 function statusText(plan) {
   return plan.status ? `**${escapeText(clip(plan.status.value, 40))}**` : "_no status_";
 }
+function formatText(plan) {
+  return `_${escapeText(plan.format.name)} format${plan.format.source === "config" ? " (configured)" : ""}_`;
+}
 function phaseLabel(phase) {
   const label = `${phase.id} · ${clip(phase.title, 60)}`;
   return phase.removed ? `~~${escapeText(label)}~~` : escapeText(label);
@@ -45223,7 +45631,7 @@ ${lines.join("\n")}`];
 function planSection(result, report) {
   const { plan } = result;
   const url2 = blobUrl(report.repoUrl, report.headSha, result.path);
-  const lines = [`### ${link(codeSpan(result.path), url2)} — ${statusText(plan)}${result.changed ? "" : " _(named in the description)_"}`];
+  const lines = [`### ${link(codeSpan(result.path), url2)} — ${statusText(plan)} · ${formatText(plan)}${result.changed ? "" : " _(named in the description)_"}`];
   if (plan.unparseable) lines.push(`Not parsed: ${escapeText(plan.unparseable.reason)}`);
   if (plan.phases.length > 0) {
     lines.push("", "| Phase | Success criteria | Confirmation gate |", "| --- | --- | --- |");
@@ -45262,11 +45670,11 @@ function configAnnotations(report) {
 }
 
 // src/core/match-file-ref.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 function fileRefMatches(ref, changedPath) {
   const entry = ref.trim().replace(/^`|`$/g, "").replace(/^\.?\/+/, "");
   if (entry === "") return false;
-  if (/[*?[\]{}]/.test(entry)) return import_picomatch.default.isMatch(changedPath, entry, { dot: true }) || import_picomatch.default.isMatch(changedPath, `**/${entry}`, { dot: true });
+  if (/[*?[\]{}]/.test(entry)) return import_picomatch2.default.isMatch(changedPath, entry, { dot: true }) || import_picomatch2.default.isMatch(changedPath, `**/${entry}`, { dot: true });
   const dir = entry.endsWith("/") ? entry : null;
   if (dir) return changedPath.startsWith(dir) || changedPath.includes(`/${dir}`);
   return changedPath === entry || changedPath.endsWith(`/${entry}`) || changedPath.startsWith(`${entry}/`);
@@ -45302,7 +45710,7 @@ This pull request no longer touches or names a plan.`;
 function planSection2(result, report) {
   const { plan } = result;
   const at = (line) => blobUrl(report.repoUrl, report.headSha, result.path, line);
-  const lines = [`#### ${link(codeSpan(result.path), at())} — ${statusText(plan)}`];
+  const lines = [`#### ${link(codeSpan(result.path), at())} — ${statusText(plan)} · ${formatText(plan)}`];
   const changed = report.changedFiles.filter((f) => f !== result.path);
   const phases = plan.phases.filter((p) => !p.removed);
   if (phases.length > 0) {
@@ -45443,37 +45851,25 @@ function applyConfiguredSeverity(findings, config2) {
   });
 }
 
-// src/config/plan-paths.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-var matchers = /* @__PURE__ */ new WeakMap();
-var excluders = /* @__PURE__ */ new WeakMap();
-var globOptions = { dot: true, nocase: false };
-function normalizePlanPath(path2) {
-  return path2.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "").replace(/^\/+/, "");
-}
-function isPlanPath(path2, config2) {
-  return planPathMatcher(config2)(path2);
-}
-function planPathMatcher(config2) {
-  let matcher = matchers.get(config2.plans);
-  if (!matcher) {
-    const include = (0, import_picomatch2.default)(config2.plans.include, globOptions);
-    const excluded = exclusionMatcher(config2);
-    matcher = (path2) => {
-      const normalized = normalizePlanPath(path2);
-      return normalized !== "" && include(normalized) && !excluded(normalized);
-    };
-    matchers.set(config2.plans, matcher);
+// src/config/plan-format.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var compiled = /* @__PURE__ */ new WeakMap();
+function configuredFormat(config2, path2) {
+  let table = compiled.get(config2.plans);
+  if (!table) {
+    table = Object.entries(config2.plans.formats).map(([glob, format]) => ({ glob, match: (0, import_picomatch3.default)(glob, { dot: true }), format }));
+    compiled.set(config2.plans, table);
   }
-  return matcher;
+  const normalized = normalizePlanPath(path2);
+  const hit = table.find((t) => t.match(normalized));
+  if (hit) return hit.format;
+  return config2.plans.format === "auto" ? void 0 : config2.plans.format;
 }
-function exclusionMatcher(config2) {
-  let excluded = excluders.get(config2.plans);
-  if (!excluded) {
-    excluded = config2.plans.exclude.length > 0 ? (0, import_picomatch2.default)(config2.plans.exclude, globOptions) : () => false;
-    excluders.set(config2.plans, excluded);
-  }
-  return excluded;
+
+// src/lint/parse-options.ts
+function parseOptionsFor(config2, path2) {
+  const format = configuredFormat(config2, path2);
+  return format ? { maxFileSize: config2.plans.maxFileSize, format } : { maxFileSize: config2.plans.maxFileSize };
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -65193,6 +65589,9 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/formats/types.ts
+var FORMAT_IDS = ["template", "humanlayer", "spec-kit", "gsd", "openspec", "superpowers", "kiro", "generic"];
+
 // src/config/schema.ts
 var severity = external_exports.enum(["error", "warning", "notice", "off"]);
 var ruleSetting = external_exports.union([
@@ -65203,20 +65602,41 @@ var ruleSetting = external_exports.union([
 ]);
 var configSchema = external_exports.strictObject({
   plans: external_exports.strictObject({
-    include: external_exports.array(external_exports.string().min(1)).default(["**/plans/**/*.md", "**/*plan*.md", "**/*PLAN*.md", "**/*Plan*.md", "thoughts/shared/plans/**/*.md"]).describe("Globs (picomatch, relative to the repository root) of files that may be plans."),
+    include: external_exports.array(external_exports.string().min(1)).default([
+      "**/plans/**/*.md",
+      "**/*plan*.md",
+      "**/*PLAN*.md",
+      "**/*Plan*.md",
+      "thoughts/shared/plans/**/*.md",
+      "**/specs/*/tasks.md",
+      "**/.planning/**/ROADMAP.md",
+      "openspec/changes/*/tasks.md",
+      "**/.kiro/specs/*/tasks.md"
+    ]).describe("Globs (picomatch, relative to the repository root) of files that may be plans."),
     exclude: external_exports.array(external_exports.string().min(1)).default([
       "**/node_modules/**",
       "**/README*",
       "**/CHANGELOG*",
       "**/AGENTS.md",
       "**/CLAUDE.md",
-      "**/.git/**"
+      "**/.git/**",
+      "**/.claude/commands/**",
+      "**/.claude/agents/**",
+      "**/.claude/skills/**",
+      "**/SKILL.md",
+      "**/.github/prompts/**",
+      "**/*.prompt.md",
+      "**/.cursor/rules/**"
     ]).describe("Globs of files that are never plans, even when `include` matches them."),
+    format: external_exports.enum(["auto", ...FORMAT_IDS]).default("auto").describe("The plan format every plan is read as; `auto` detects it per file from its markers and path (see docs/formats.md)."),
+    formats: external_exports.record(external_exports.string().min(1), external_exports.enum(FORMAT_IDS)).default({}).describe('The format of the plans matching a glob, e.g. `{ "specs/**/tasks.md": spec-kit }`; the first matching glob wins over `format`.'),
     maxFileSize: external_exports.number().int().positive().default(1e6).describe("Files larger than this many bytes are reported as `plan-unparseable` instead of parsed.")
   }).prefault({}).describe("Which files are plans."),
   rules: external_exports.record(external_exports.string(), ruleSetting).default({}).describe("Per-rule severity: `error`, `warning`, `notice` or `off` (or `{ severity: … }`). Keys are rule ids."),
   sections: external_exports.strictObject({
-    required: external_exports.array(external_exports.string().min(1)).default(["Overview", "Implementation Phases", "Open Questions"]).describe("Sections every plan must have (matched case-, emoji-, numbering- and punctuation-insensitively, aliases included)."),
+    required: external_exports.array(external_exports.string().min(1)).optional().describe(
+      "Sections every plan must have (matched case-, emoji-, numbering- and punctuation-insensitively, aliases included). Default: per format — Overview, Implementation Phases and Open Questions for template plans, none for the other formats."
+    ),
     aliases: external_exports.record(external_exports.string(), external_exports.array(external_exports.string().min(1))).default({}).describe('Extra names for a section: `{ "Open Questions": ["Unknowns"] }`.')
   }).prefault({}).describe("Sections the `required-sections` rule asks for."),
   check: external_exports.strictObject({
@@ -65411,7 +65831,7 @@ function documentAnchor(plan) {
 
 // src/rules/phase-name.ts
 function phaseName(phase) {
-  return `Phase ${phase.id}`;
+  return `${phase.noun ?? "Phase"} ${phase.id}`;
 }
 function activePhases(plan) {
   return plan.phases.filter((phase) => !phase.removed);
@@ -65453,6 +65873,24 @@ function longestMonotone(values) {
   return keep;
 }
 
+// src/rules/format-expects.ts
+function expectsOf(plan) {
+  return formatById(plan.format?.id ?? "generic").expects;
+}
+function inconsistentPhases(phases, has) {
+  const lacking = phases.filter((p) => !has(p) && !/^0+$/.test(p.id));
+  const having = phases.length - lacking.length;
+  return having >= 2 && having >= 2 * lacking.length ? lacking : [];
+}
+function workBoxes(plan, phases) {
+  if (phases.length > 0 && phases.some((p) => (p.boxes?.length ?? 0) > 0)) return phases.flatMap((p) => p.boxes ?? []);
+  const oq = plan.openQuestions?.section.span;
+  return plan.checkboxes.filter((b) => !oq || b.span.start.offset < oq.start.offset || b.span.start.offset >= oq.end.offset);
+}
+function workStarted(plan, phases) {
+  return phases.some((p) => p.gate?.confirmation) || workBoxes(plan, phases).some((b) => b.checked);
+}
+
 // src/rules/change-log.ts
 var TABLE = "`| Date | Author | Change |` / `|------|--------|--------|`";
 function parseIsoDate(cell) {
@@ -65472,6 +65910,8 @@ var changeLog = {
     const log = plan.changeLog;
     if (!log) return [];
     const table = log.table;
+    const template2 = expectsOf(plan).templateChangeLog;
+    if (!table && !template2) return [];
     if (!table) {
       return [
         {
@@ -65482,7 +65922,7 @@ var changeLog = {
     }
     const reports = [];
     const missing2 = ["date", "author", "change"].filter((c) => table.columns[c] < 0);
-    if (missing2.length > 0) {
+    if (missing2.length > 0 && template2) {
       const names = missing2.map((c) => `\`${c[0].toUpperCase()}${c.slice(1)}\``).join(", ");
       reports.push({
         span: firstLineOf(plan, table.span),
@@ -65505,7 +65945,7 @@ var changeLog = {
       if (cell === "YYYY-MM-DD" && !isRuleOff(ctx.config, "template-placeholders")) continue;
       const parsed = parseIsoDate(cell);
       if (parsed.ok) dated.push({ row, value: parsed.value });
-      else
+      else if (template2 || parsed.reason === "impossible")
         reports.push({
           span: firstLineOf(plan, row.span),
           message: parsed.reason === "impossible" ? `Unexpected date ${quote(cell)}, which is not a day of the calendar, expected a real date as YYYY-MM-DD: correct it` : `Unexpected date ${quote(cell || "(empty)")}, expected YYYY-MM-DD (e.g. \`2025-01-31\`): rewrite it in that form`
@@ -65538,7 +65978,19 @@ var confirmationGate = {
     if (phases.length === 0) return [];
     const withoutGate = phases.filter((phase) => phase.gate === null);
     const reports = [];
-    if (withoutGate.length === phases.length) {
+    const expects = expectsOf(plan).gates;
+    if (expects !== "required") {
+      if (expects === "consistent") {
+        const example = phases.find((p) => p.gate !== null);
+        for (const phase of inconsistentPhases(phases.slice(0, -1), (p) => p.gate !== null)) {
+          reports.push({
+            span: firstLineOf(plan, phase.headingSpan),
+            severity: "warning",
+            message: `Unexpected ${phaseName(phase)} without a gate, expected one like the other phases of this plan (e.g. ${phaseName(example)}, line ${example.gate.span.start.line}): add the same pause-and-confirm line at the end of this phase`
+          });
+        }
+      }
+    } else if (withoutGate.length === phases.length) {
       const first = phases[0];
       reports.push({
         span: firstLineOf(plan, first.headingSpan),
@@ -65576,415 +66028,6 @@ function missing(plan, phase) {
     message: `Unexpected ${phaseName(phase)} without a confirmation gate, expected one like the other phases: add ${EXAMPLE} at the end of the phase`
   };
 }
-
-// src/rules/gate-order.ts
-function tickedCriteria(phase) {
-  const { automated, manual, other } = phase.criteria;
-  return [...automated, ...manual, ...other].filter((box) => box.checked).sort((a, b) => a.span.start.offset - b.span.start.offset);
-}
-var gateOrder = {
-  id: "gate-order",
-  defaultSeverity: "warning",
-  description: "Phases are done in order: a later phase has no ticked criteria or confirmed gate while an earlier phase's gate is unconfirmed.",
-  check(plan) {
-    const reports = [];
-    let blocking = null;
-    for (const phase of activePhases(plan)) {
-      if (blocking) {
-        const ticked = tickedCriteria(phase);
-        const confirm = `confirm ${phaseName(blocking)} first (\`/plan phase-done ${blocking.id}\`)`;
-        if (phase.gate?.confirmation) {
-          reports.push({
-            span: firstLineOf(plan, phase.gate.confirmation.span),
-            message: `Unexpected confirmed gate in ${phaseName(phase)} while the gate of ${phaseName(blocking)} (line ${blocking.gate.span.start.line}) is unconfirmed, expected phases confirmed in order: ${confirm} or remove this confirmation`
-          });
-        } else if (ticked.length > 0) {
-          const count = ticked.length === 1 ? "ticked criterion" : `${ticked.length} ticked criteria`;
-          reports.push({
-            span: firstLineOf(plan, ticked[0].span),
-            message: `Unexpected ${count} in ${phaseName(phase)} (first: ${quote(ticked[0].text, 40)}) while the gate of ${phaseName(blocking)} (line ${blocking.gate.span.start.line}) is unconfirmed, expected earlier phases confirmed first: ${confirm} or untick them`
-          });
-        }
-      }
-      if (!blocking && phase.gate && !phase.gate.confirmation) blocking = phase;
-    }
-    return reports;
-  }
-};
-
-// src/rules/status-value.ts
-var STATUS_LABELS = {
-  draft: "Draft",
-  "in-review": "In Review",
-  approved: "Approved",
-  "in-progress": "In Progress",
-  completed: "Completed"
-};
-var STATUS_RANK = {
-  draft: 0,
-  "in-review": 1,
-  approved: 2,
-  "in-progress": 3,
-  completed: 4
-};
-var SYNONYMS = {
-  draft: "draft",
-  backlog: "draft",
-  proposed: "draft",
-  proposal: "draft",
-  planned: "draft",
-  planning: "draft",
-  "in review": "in-review",
-  review: "in-review",
-  "under review": "in-review",
-  "ready for review": "in-review",
-  "needs review": "in-review",
-  "pending review": "in-review",
-  approved: "approved",
-  accepted: "approved",
-  ready: "approved",
-  "ready for implementation": "approved",
-  "ready to implement": "approved",
-  "in progress": "in-progress",
-  wip: "in-progress",
-  "work in progress": "in-progress",
-  started: "in-progress",
-  active: "in-progress",
-  implementing: "in-progress",
-  "in implementation": "in-progress",
-  ongoing: "in-progress",
-  completed: "completed",
-  complete: "completed",
-  done: "completed",
-  implemented: "completed",
-  finished: "completed",
-  shipped: "completed"
-};
-function statusKey(value) {
-  return value.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/[_\-–—/]+/g, " ").replace(/[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ").trim();
-}
-function normalizeStatus(value) {
-  return SYNONYMS[statusKey(value)] ?? null;
-}
-function statusesMentioned(value) {
-  const key = ` ${statusKey(value)} `;
-  const found = [];
-  for (const [synonym, status2] of Object.entries(SYNONYMS)) {
-    const at = key.lastIndexOf(` ${synonym} `);
-    if (at >= 0) found.push({ status: status2, at });
-  }
-  found.sort((a, b) => a.at - b.at);
-  const order = [];
-  for (const { status: status2 } of found) {
-    const i = order.indexOf(status2);
-    if (i >= 0) order.splice(i, 1);
-    order.push(status2);
-  }
-  return order;
-}
-function isStatusOptionList(value) {
-  const parts = value.split("|").map((part) => normalizeStatus(part));
-  return parts.length >= 2 && parts.filter((part) => part !== null).length >= 2;
-}
-
-// src/rules/plan-status.ts
-function planStatus(plan) {
-  return plan.status ? normalizeStatus(visibleText(plan.status.value)) : null;
-}
-function isApprovedOrLater(plan) {
-  const status2 = planStatus(plan);
-  return status2 !== null && STATUS_RANK[status2] >= STATUS_RANK.approved;
-}
-function severityByStatus(plan) {
-  return isApprovedOrLater(plan) ? "error" : "warning";
-}
-
-// src/rules/open-questions.ts
-var HOW_TO_FIX = "resolve it as `- [ ] ~~Question~~ - **Resolved**: answer` (or tick it, or strike it through) or remove it";
-var openQuestions = {
-  id: "open-questions",
-  defaultSeverity: "warning",
-  description: "Open questions must be resolved before implementation: an error once Status is Approved, In Progress or Completed, a warning before.",
-  check(plan) {
-    const unresolved = plan.openQuestions?.items.filter((item) => !item.resolved) ?? [];
-    if (unresolved.length === 0) return [];
-    const status2 = planStatus(plan);
-    const severity2 = severityByStatus(plan);
-    const expected = severity2 === "error" && status2 ? `expected none once Status is \`${STATUS_LABELS[status2]}\`` : "expected none before Status `Approved`";
-    return unresolved.map((item, i) => ({
-      span: firstLineOf(plan, item.span),
-      severity: severity2,
-      message: `Unexpected unresolved open question ${quote(item.text)}${unresolved.length > 1 ? ` (${i + 1} of ${unresolved.length})` : ""}, ${expected}: ${HOW_TO_FIX}`
-    }));
-  }
-};
-
-// src/rules/phase-numbering.ts
-function phaseNumber(id) {
-  const m = /^0*(\d+)/.exec(id.trim());
-  return m ? Number(m[1]) : null;
-}
-function idKey(id) {
-  return id.trim().toLowerCase().replace(/^0+(?=\d)/, "");
-}
-function parentOffsets(plan) {
-  const parents = /* @__PURE__ */ new Map();
-  const stack = [];
-  const sections = [...plan.sections].sort((a, b) => a.headingSpan.start.offset - b.headingSpan.start.offset);
-  for (const section of sections) {
-    while (stack.length > 0 && stack[stack.length - 1].depth >= section.depth) stack.pop();
-    const offset = section.headingSpan.start.offset;
-    parents.set(offset, stack.length > 0 ? stack[stack.length - 1].offset : -1);
-    stack.push({ depth: section.depth, offset });
-  }
-  return parents;
-}
-var phaseNumbering = {
-  id: "phase-numbering",
-  defaultSeverity: "warning",
-  description: "Phase ids are unique and numbered without gaps (sub-ids such as 1A/1B, 3.1/3.2 or 02b are not gaps).",
-  check(plan) {
-    const reports = [];
-    const all2 = [...plan.phases, ...plan.duplicatePhases ?? []].sort((a, b) => a.headingSpan.start.offset - b.headingSpan.start.offset);
-    const parents = parentOffsets(plan);
-    const seen = /* @__PURE__ */ new Map();
-    for (const phase of all2) {
-      if (phase.removed) continue;
-      const key = `${parents.get(phase.headingSpan.start.offset) ?? -1}:${phase.depth}:${idKey(phase.id)}`;
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, phase);
-        continue;
-      }
-      reports.push({
-        span: firstLineOf(plan, phase.headingSpan),
-        severity: "error",
-        message: `Unexpected second ${phaseName(phase)} (first on line ${first.headingSpan.start.line}), expected each phase id once: renumber this phase or merge the two`
-      });
-    }
-    const numbered = all2.map((phase) => ({ phase, n: phaseNumber(phase.id) })).filter((p) => p.n !== null);
-    const firstWith = /* @__PURE__ */ new Map();
-    for (const { phase, n } of numbered) {
-      const known = firstWith.get(n);
-      if (!known || known.removed && !phase.removed) firstWith.set(n, phase);
-    }
-    const sorted = [...firstWith.keys()].sort((a, b) => a - b);
-    for (let i = 1; i < sorted.length; i++) {
-      const [previous3, current] = [sorted[i - 1], sorted[i]];
-      if (current === previous3 + 1) continue;
-      const at = firstWith.get(current);
-      const missing2 = current - previous3 === 2 ? `Phase ${previous3 + 1}` : `Phases ${previous3 + 1}–${current - 1}`;
-      reports.push({
-        span: firstLineOf(plan, at.headingSpan),
-        message: `Unexpected jump from Phase ${previous3} to ${phaseName(at)}, expected ${missing2} in between: renumber the phases, or keep the missing one as \`## ~~Phase ${previous3 + 1}: …~~ (REMOVED)\``
-      });
-    }
-    return reports;
-  }
-};
-
-// src/rules/plan-unparseable.ts
-var planUnparseable = {
-  id: "plan-unparseable",
-  defaultSeverity: "error",
-  description: "The file could not be parsed (too large, or nested too deeply to parse safely), so no other rule ran on it.",
-  check(plan) {
-    if (!plan.unparseable) return [];
-    const firstLineEnd = plan.text.search(/\r?\n|\r/);
-    const end = Math.min(firstLineEnd < 0 ? plan.text.length : firstLineEnd, 200);
-    return [
-      {
-        span: spanAt(plan, plan.bom ? 1 : 0, Math.max(plan.bom ? 1 : 0, end)),
-        message: `Unexpected file that could not be parsed as a plan (${plan.unparseable.reason}), expected a markdown plan within the limits: split or simplify the file, or raise \`plans.maxFileSize\` in .github/plan-hygiene.yml if it is only large`
-      }
-    ];
-  }
-};
-
-// src/rules/section-match.ts
-function hasSection(plan, name, aliases) {
-  const kind = sectionKindOf(name);
-  if (kind === "implementation-phases" && plan.phases.some((phase) => !phase.removed)) return true;
-  const names = new Set([name, ...aliases].map(normalizeHeading));
-  return plan.sections.some((section) => kind !== null && section.kind === kind || names.has(section.normalized));
-}
-
-// src/rules/required-sections.ts
-var requiredSections = {
-  id: "required-sections",
-  defaultSeverity: "warning",
-  description: "The plan has the sections listed in `sections.required` (default: Overview, Implementation Phases, Open Questions), matched with their aliases.",
-  check(plan, ctx) {
-    const { required: required2, aliases } = ctx.config.sections;
-    const missing2 = [];
-    for (const name of required2) {
-      const extra = Object.entries(aliases).filter(([key]) => normalizeHeading(key) === normalizeHeading(name)).flatMap(([, list3]) => list3);
-      if (hasSection(plan, name, extra)) continue;
-      missing2.push(extra.length > 0 ? `\`${name}\` (or ${extra.map((n) => `\`${n}\``).join(", ")})` : `\`${name}\``);
-    }
-    if (missing2.length === 0) return [];
-    const list2 = missing2.length === 1 ? missing2[0] : `${missing2.slice(0, -1).join(", ")} and ${missing2[missing2.length - 1]}`;
-    const one2 = missing2.length === 1;
-    return [
-      {
-        span: documentAnchor(plan),
-        message: `Unexpected plan without the ${list2} ${one2 ? "section" : "sections"}, expected every section in \`sections.required\`: add ${one2 ? "it as a `##` heading" : "them as `##` headings"}, or change \`sections.required\` in .github/plan-hygiene.yml`
-      }
-    ];
-  }
-};
-
-// src/rules/status.ts
-var VALUES = Object.values(STATUS_LABELS).map((label) => `\`${label}\``).join(", ");
-var status = {
-  id: "status",
-  defaultSeverity: "warning",
-  description: "The plan has a Status that is one of Draft, In Review, Approved, In Progress, Completed, and that its content does not contradict.",
-  check(plan) {
-    const field2 = plan.status;
-    if (!field2) {
-      return [
-        {
-          span: documentAnchor(plan),
-          message: `Unexpected plan without a Status, expected one of ${VALUES}: add \`**Status:** Draft\` under the title (or \`status: draft\` in the frontmatter)`
-        }
-      ];
-    }
-    const written = visibleText(field2.value);
-    const span = firstLineOf(plan, field2.valueSpan.end.offset > field2.valueSpan.start.offset ? field2.valueSpan : field2.span);
-    if (written === "") {
-      return [{ span, message: `Unexpected empty Status, expected one of ${VALUES}: write the plan's status after the label` }];
-    }
-    if (isStatusOptionList(written)) {
-      return [
-        {
-          span,
-          message: `Unexpected Status ${quote(written)} (the template's list of options), expected one of them: keep the one that applies, e.g. \`**Status:** Draft\``
-        }
-      ];
-    }
-    const value = normalizeStatus(written);
-    if (!value) {
-      const mentioned = statusesMentioned(written);
-      const hint = mentioned.length > 0 ? `set it to \`${STATUS_LABELS[mentioned[mentioned.length - 1]]}\` if that is where the plan stands, and move the detail into the Overview or the Change Log` : "keep the Status to one value and move the detail into the Overview or the Change Log";
-      return [{ span, message: `Unexpected Status ${quote(written)}, expected one of ${VALUES}: ${hint}` }];
-    }
-    return contradictions(plan, value, written, span);
-  }
-};
-function contradictions(plan, value, written, span) {
-  const phases = activePhases(plan);
-  const label = STATUS_LABELS[value];
-  const named = written === label ? `\`${label}\`` : `${quote(written)} (${label})`;
-  const reports = [];
-  if (value === "completed") {
-    const unticked = phases.flatMap(
-      (phase) => [...phase.criteria.automated, ...phase.criteria.manual, ...phase.criteria.other].filter((box) => !box.checked).map((box) => ({ phase, box }))
-    );
-    if (unticked.length > 0) {
-      const first = unticked[0];
-      reports.push({
-        span,
-        message: `Unexpected Status ${named} with ${unticked.length} unticked success ${unticked.length === 1 ? "criterion" : "criteria"} (first: ${phaseName(first.phase)}, line ${first.box.span.start.line}), expected every criterion ticked: tick what was verified, or set the Status back to \`In Progress\``
-      });
-    }
-    const unconfirmed = phases.filter((phase) => phase.gate && !phase.gate.confirmation);
-    if (unconfirmed.length > 0) {
-      reports.push({
-        span,
-        message: `Unexpected Status ${named} with ${unconfirmed.length} unconfirmed confirmation ${unconfirmed.length === 1 ? "gate" : "gates"} (first: ${phaseName(unconfirmed[0])}), expected every gate confirmed: run \`/plan phase-done ${unconfirmed[0].id}\` for each, or set the Status back to \`In Progress\``
-      });
-    }
-  }
-  if (STATUS_RANK[value] < STATUS_RANK["in-progress"]) {
-    const confirmed = phases.filter((phase) => phase.gate?.confirmation);
-    if (confirmed.length > 0) {
-      reports.push({
-        span,
-        message: `Unexpected Status ${named} with ${confirmed.length} confirmed ${confirmed.length === 1 ? "gate" : "gates"} (first: ${phaseName(confirmed[0])}), expected \`In Progress\` once a phase is confirmed: set \`**Status:** In Progress\``
-      });
-    }
-  }
-  return reports;
-}
-
-// src/rules/success-criteria.ts
-var EXAMPLE2 = "`**Success Criteria**:` with an `- **Automated**:` list of `- [ ] <command that proves it>` items";
-function hasAnyCriteria(phase) {
-  const { automated, manual, other, span } = phase.criteria;
-  return span !== null || automated.length + manual.length + other.length > 0;
-}
-function planLevelCriteria(plan) {
-  const phases = [...plan.phases, ...plan.duplicatePhases ?? []];
-  const inPhase = (offset) => phases.some((phase) => offset >= phase.span.start.offset && offset < phase.span.end.offset);
-  return plan.sections.find((section) => section.kind === "success-criteria" && !inPhase(section.headingSpan.start.offset)) ?? null;
-}
-function planWide(plan, phases) {
-  const span = firstLineOf(plan, phases[0].headingSpan);
-  const each = phases.length === 1 ? "" : ` to each phase (starting with ${phaseName(phases[0])})`;
-  const subject = phases.length === 1 ? phaseName(phases[0]) : `${phases.length} phases`;
-  const whole = phases.some(hasAnyCriteria) ? null : planLevelCriteria(plan);
-  if (whole) {
-    return {
-      span: firstLineOf(plan, whole.headingSpan),
-      severity: "notice",
-      message: `Unexpected success criteria for the whole plan only, expected them per phase so each phase can be confirmed on its own: move each check under the phase it verifies, in a \`- **Automated**:\` or \`- **Manual**:\` list`
-    };
-  }
-  if (!phases.some(hasAnyCriteria)) {
-    return { span, message: `Unexpected ${subject} without success criteria, expected each phase to list them: add ${EXAMPLE2}${each}` };
-  }
-  if (phases.every((phase) => phase.criteria.other.length > 0 && phase.criteria.manual.length === 0)) {
-    return {
-      span,
-      severity: "notice",
-      message: `Unexpected success criteria not split into Automated and Manual in ${subject}, expected at least one Automated check per phase: group the items under \`- **Automated**:\` and \`- **Manual**:\``
-    };
-  }
-  return { span, message: `Unexpected ${subject} without an Automated success criterion, expected at least one per phase: add ${EXAMPLE2}${each}` };
-}
-function anchor2(plan, phase) {
-  return firstLineOf(plan, phase.criteria.span ?? phase.headingSpan);
-}
-var successCriteria = {
-  id: "success-criteria",
-  defaultSeverity: "warning",
-  description: "Every phase has success criteria with at least one Automated check, so done is something a machine can verify.",
-  check(plan) {
-    const phases = activePhases(plan);
-    if (phases.length === 0) return [];
-    if (!phases.some((phase) => phase.criteria.automated.length > 0)) return [planWide(plan, phases)];
-    const reports = [];
-    for (const phase of phases) {
-      const { automated, manual, other } = phase.criteria;
-      if (!hasAnyCriteria(phase)) {
-        reports.push({
-          span: anchor2(plan, phase),
-          message: `Unexpected ${phaseName(phase)} without success criteria, expected them like the other phases: add ${EXAMPLE2}`
-        });
-      } else if (automated.length > 0) {
-        continue;
-      } else if (other.length > 0 && manual.length === 0) {
-        reports.push({
-          span: anchor2(plan, phase),
-          severity: "notice",
-          message: `Unexpected success criteria in ${phaseName(phase)} that are not split into Automated and Manual, expected at least one Automated check: group them under \`- **Automated**:\` and \`- **Manual**:\``
-        });
-      } else if (manual.length + other.length > 0) {
-        reports.push({
-          span: anchor2(plan, phase),
-          message: `Unexpected ${phaseName(phase)} with only manual success criteria, expected at least one Automated check: add \`- **Automated**:\` with a command such as \`- [ ] npm test passes\``
-        });
-      } else {
-        reports.push({
-          span: anchor2(plan, phase),
-          message: `Unexpected success criteria without checkbox items in ${phaseName(phase)}, expected at least one Automated check: list them as ${EXAMPLE2}`
-        });
-      }
-    }
-    return reports;
-  }
-};
 
 // src/rules/prose-mask.ts
 var last = null;
@@ -66109,23 +66152,591 @@ function splitLines(text4) {
   return lines;
 }
 
+// src/rules/gate-order.ts
+function tickedCriteria(phase) {
+  const { automated, manual, other } = phase.criteria;
+  return [...automated, ...manual, ...other].filter((box) => box.checked).sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+var gateOrder = {
+  id: "gate-order",
+  defaultSeverity: "warning",
+  description: "Phases are done in order: a later phase has no ticked criteria or confirmed gate while an earlier phase's gate is unconfirmed, and no phase is all ticked while a phase it depends on has nothing ticked.",
+  check(plan) {
+    const reports = [...byGates(plan)];
+    const reported = new Set(reports.map((r) => r.span.start.line));
+    for (const r of [...byDeclaredDependencies(plan), ...byTicks(plan)]) {
+      if (reported.has(r.span.start.line)) continue;
+      reported.add(r.span.start.line);
+      reports.push(r);
+    }
+    return reports;
+  }
+};
+function byTicks(plan) {
+  const phases = activePhases(plan);
+  const sequential = expectsOf(plan).sequentialPhases;
+  const byId = new Map(phases.map((p) => [phaseIdKey(p.id), p]));
+  const reports = [];
+  phases.forEach((phase, i) => {
+    const boxes = phase.boxes ?? [];
+    if (boxes.length === 0 || !boxes.every((b) => b.checked)) return;
+    if ((phase.dependsOn ?? []).some((id) => byId.has(phaseIdKey(id)))) return;
+    const previous3 = phases.slice(0, i).reverse().find((p) => (p.boxes?.length ?? 0) > 0);
+    const deps = sequential && previous3 ? [previous3] : [];
+    const untouched = deps.find((d) => (d.boxes?.length ?? 0) > 0 && d.boxes.every((b) => !b.checked) && !d.gate?.confirmation);
+    if (!untouched) return;
+    const how = `which comes before it`;
+    reports.push({
+      span: firstLineOf(plan, boxes[0].span),
+      message: `Unexpected ${phaseName(phase)} with all ${boxes.length} ${boxes.length === 1 ? "item" : "items"} ticked while ${phaseName(untouched)} (line ${untouched.headingSpan.start.line}), ${how}, has none of its ${untouched.boxes.length} ticked, expected phases done in order: tick what ${phaseName(untouched)} has done, or untick what ${phaseName(phase)} has not`
+    });
+  });
+  return reports;
+}
+function byGates(plan) {
+  if (expectsOf(plan).gates !== "required" && !plan.phases.some((p) => p.gate?.confirmation)) return [];
+  {
+    const reports = [];
+    let blocking = null;
+    for (const phase of activePhases(plan)) {
+      if (blocking) {
+        const ticked = tickedCriteria(phase);
+        const confirm = `confirm ${phaseName(blocking)} first (\`/plan phase-done ${blocking.id}\`)`;
+        if (phase.gate?.confirmation) {
+          reports.push({
+            span: firstLineOf(plan, phase.gate.confirmation.span),
+            message: `Unexpected confirmed gate in ${phaseName(phase)} while the gate of ${phaseName(blocking)} (line ${blocking.gate.span.start.line}) is unconfirmed, expected phases confirmed in order: ${confirm} or remove this confirmation`
+          });
+        } else if (ticked.length > 0) {
+          const count = ticked.length === 1 ? "ticked criterion" : `${ticked.length} ticked criteria`;
+          reports.push({
+            span: firstLineOf(plan, ticked[0].span),
+            message: `Unexpected ${count} in ${phaseName(phase)} (first: ${quote(ticked[0].text, 40)}) while the gate of ${phaseName(blocking)} (line ${blocking.gate.span.start.line}) is unconfirmed, expected earlier phases confirmed first: ${confirm} or untick them`
+          });
+        }
+      }
+      if (!blocking && phase.gate && !phase.gate.confirmation) blocking = phase;
+    }
+    return reports;
+  }
+}
+function byDeclaredDependencies(plan) {
+  const masked = maskNonProse(plan.text).masked;
+  const sections = plan.sections;
+  const named = (noun, id) => sections.find((s) => {
+    const m = /^[^\p{L}\p{N}]*(phase|task|step)\s+([0-9][0-9A-Za-z.+]*)/iu.exec(s.heading);
+    return m !== null && m[1].toLowerCase() === noun && phaseIdKey(m[2].replace(/\.+$/, "")) === phaseIdKey(id);
+  });
+  const boxesIn = (s) => plan.checkboxes.filter((b) => b.span.start.offset >= s.span.start.offset && b.span.start.offset < s.span.end.offset);
+  const reports = [];
+  sections.forEach((section, i) => {
+    const next = sections[i + 1];
+    const ownEnd = next && next.headingSpan.start.offset < section.span.end.offset ? next.headingSpan.start.offset : section.span.end.offset;
+    const deps = declaredDependencies(masked.slice(section.headingSpan.end.offset, ownEnd));
+    if (deps.length === 0) return;
+    const ticked = boxesIn(section).filter((b) => b.checked);
+    if (ticked.length === 0) return;
+    for (const dep of deps) {
+      const target = named(dep.noun, dep.id);
+      if (!target || target === section) continue;
+      const theirs = boxesIn(target);
+      if (theirs.length === 0 || theirs.some((b) => b.checked)) continue;
+      if (plan.phases.some((p) => p.headingSpan.start.offset === target.headingSpan.start.offset && p.gate?.confirmation)) continue;
+      const noun = `${dep.noun[0].toUpperCase()}${dep.noun.slice(1)} ${dep.id}`;
+      reports.push({
+        span: firstLineOf(plan, ticked[0].span),
+        message: `Unexpected ${ticked.length} ticked ${ticked.length === 1 ? "item" : "items"} in ${quote(section.heading, 40)} while ${noun} (line ${target.headingSpan.start.line}), which it depends on, has none of its ${theirs.length} ticked, expected dependencies done first: tick what ${noun} has done, or untick these`
+      });
+      break;
+    }
+  });
+  return reports;
+}
+
+// src/rules/status-value.ts
+var STATUS_LABELS = {
+  draft: "Draft",
+  "in-review": "In Review",
+  approved: "Approved",
+  "in-progress": "In Progress",
+  completed: "Completed"
+};
+var STATUS_RANK = {
+  draft: 0,
+  "in-review": 1,
+  approved: 2,
+  "in-progress": 3,
+  completed: 4
+};
+var SYNONYMS = {
+  draft: "draft",
+  backlog: "draft",
+  proposed: "draft",
+  proposal: "draft",
+  planned: "draft",
+  planning: "draft",
+  "in review": "in-review",
+  review: "in-review",
+  "under review": "in-review",
+  "ready for review": "in-review",
+  "needs review": "in-review",
+  "pending review": "in-review",
+  approved: "approved",
+  accepted: "approved",
+  ready: "approved",
+  "ready for implementation": "approved",
+  "ready to implement": "approved",
+  "in progress": "in-progress",
+  wip: "in-progress",
+  "work in progress": "in-progress",
+  started: "in-progress",
+  active: "in-progress",
+  implementing: "in-progress",
+  "in implementation": "in-progress",
+  ongoing: "in-progress",
+  completed: "completed",
+  complete: "completed",
+  done: "completed",
+  implemented: "completed",
+  finished: "completed",
+  shipped: "completed"
+};
+function statusKey(value) {
+  return value.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/[_\-–—/]+/g, " ").replace(/[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ").trim();
+}
+function normalizeStatus(value) {
+  return SYNONYMS[statusKey(value)] ?? null;
+}
+function statusesMentioned(value) {
+  const key = ` ${statusKey(value)} `;
+  const found = [];
+  for (const [synonym, status2] of Object.entries(SYNONYMS)) {
+    const at = key.lastIndexOf(` ${synonym} `);
+    if (at >= 0) found.push({ status: status2, at });
+  }
+  found.sort((a, b) => a.at - b.at);
+  const order = [];
+  for (const { status: status2 } of found) {
+    const i = order.indexOf(status2);
+    if (i >= 0) order.splice(i, 1);
+    order.push(status2);
+  }
+  return order;
+}
+function isStatusOptionList(value) {
+  const parts = value.split("|").map((part) => normalizeStatus(part));
+  return parts.length >= 2 && parts.filter((part) => part !== null).length >= 2;
+}
+
+// src/rules/plan-status.ts
+function planStatus(plan) {
+  return plan.status ? normalizeStatus(visibleText(plan.status.value)) : null;
+}
+function isApprovedOrLater(plan) {
+  const status2 = planStatus(plan);
+  return status2 !== null && STATUS_RANK[status2] >= STATUS_RANK.approved;
+}
+function severityByStatus(plan) {
+  return isApprovedOrLater(plan) ? "error" : "warning";
+}
+
+// src/rules/open-questions.ts
+var HOW_TO_FIX = "resolve it as `- [ ] ~~Question~~ - **Resolved**: answer` (or tick it, or strike it through) or remove it";
+var openQuestions = {
+  id: "open-questions",
+  defaultSeverity: "warning",
+  description: "Open questions must be resolved before implementation: an error once Status is Approved, In Progress or Completed, a warning before.",
+  check(plan) {
+    const unresolved = plan.openQuestions?.items.filter((item) => !item.resolved) ?? [];
+    if (unresolved.length === 0) return [];
+    const status2 = planStatus(plan);
+    const severity2 = severityByStatus(plan);
+    const started = workStarted(plan, activePhases(plan));
+    if (severity2 !== "error" && !started && !expectsOf(plan).questionsBeforeWork) return [];
+    const expected = severity2 === "error" && status2 ? `expected none once Status is \`${STATUS_LABELS[status2]}\`` : started && !expectsOf(plan).questionsBeforeWork ? "expected none once work on the plan is ticked off" : "expected none before Status `Approved`";
+    return unresolved.map((item, i) => ({
+      span: firstLineOf(plan, item.span),
+      severity: severity2,
+      message: `Unexpected unresolved open question ${quote(item.text)}${unresolved.length > 1 ? ` (${i + 1} of ${unresolved.length})` : ""}, ${expected}: ${HOW_TO_FIX}`
+    }));
+  }
+};
+
+// src/rules/phase-numbering.ts
+function phaseNumber(id) {
+  const m = /^0*(\d+)/.exec(id.trim());
+  return m ? Number(m[1]) : null;
+}
+function idKey(id) {
+  return id.trim().toLowerCase().replace(/^0+(?=\d)/, "");
+}
+function parentOffsets(plan) {
+  const parents = /* @__PURE__ */ new Map();
+  const stack = [];
+  const sections = [...plan.sections].sort((a, b) => a.headingSpan.start.offset - b.headingSpan.start.offset);
+  for (const section of sections) {
+    while (stack.length > 0 && stack[stack.length - 1].depth >= section.depth) stack.pop();
+    const offset = section.headingSpan.start.offset;
+    parents.set(offset, stack.length > 0 ? stack[stack.length - 1].offset : -1);
+    stack.push({ depth: section.depth, offset });
+  }
+  return parents;
+}
+var phaseNumbering = {
+  id: "phase-numbering",
+  defaultSeverity: "warning",
+  description: "Phase ids are unique and numbered without gaps (sub-ids such as 1A/1B, 3.1/3.2 or 02b are not gaps).",
+  check(plan) {
+    const reports = [];
+    const all2 = [...plan.phases, ...plan.duplicatePhases ?? []].sort((a, b) => a.headingSpan.start.offset - b.headingSpan.start.offset);
+    const parents = parentOffsets(plan);
+    const seen = /* @__PURE__ */ new Map();
+    for (const phase of all2) {
+      if (phase.removed) continue;
+      const key = `${parents.get(phase.headingSpan.start.offset) ?? -1}:${phase.depth}:${idKey(phase.id)}`;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, phase);
+        continue;
+      }
+      reports.push({
+        span: firstLineOf(plan, phase.headingSpan),
+        severity: "error",
+        message: `Unexpected second ${phaseName(phase)} (first on line ${first.headingSpan.start.line}), expected each phase id once: renumber this phase or merge the two`
+      });
+    }
+    const numbered = all2.map((phase) => ({ phase, n: phaseNumber(phase.id) })).filter((p) => p.n !== null);
+    const firstWith = /* @__PURE__ */ new Map();
+    for (const { phase, n } of numbered) {
+      const known = firstWith.get(n);
+      if (!known || known.removed && !phase.removed) firstWith.set(n, phase);
+    }
+    const sorted = [...firstWith.keys()].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) {
+      const [previous3, current] = [sorted[i - 1], sorted[i]];
+      if (current === previous3 + 1) continue;
+      const at = firstWith.get(current);
+      const missing2 = current - previous3 === 2 ? `Phase ${previous3 + 1}` : `Phases ${previous3 + 1}–${current - 1}`;
+      reports.push({
+        span: firstLineOf(plan, at.headingSpan),
+        message: `Unexpected jump from Phase ${previous3} to ${phaseName(at)}, expected ${missing2} in between: renumber the phases, or keep the missing one as \`## ~~Phase ${previous3 + 1}: …~~ (REMOVED)\``
+      });
+    }
+    return reports;
+  }
+};
+
+// src/rules/plan-unparseable.ts
+var planUnparseable = {
+  id: "plan-unparseable",
+  defaultSeverity: "error",
+  description: "The file could not be parsed (too large, or nested too deeply to parse safely), so no other rule ran on it.",
+  check(plan) {
+    if (!plan.unparseable) return [];
+    const firstLineEnd = plan.text.search(/\r?\n|\r/);
+    const end = Math.min(firstLineEnd < 0 ? plan.text.length : firstLineEnd, 200);
+    return [
+      {
+        span: spanAt(plan, plan.bom ? 1 : 0, Math.max(plan.bom ? 1 : 0, end)),
+        message: `Unexpected file that could not be parsed as a plan (${plan.unparseable.reason}), expected a markdown plan within the limits: split or simplify the file, or raise \`plans.maxFileSize\` in .github/plan-hygiene.yml if it is only large`
+      }
+    ];
+  }
+};
+
+// src/rules/section-match.ts
+function hasSection(plan, name, aliases) {
+  const kind = sectionKindOf(name);
+  if (kind === "implementation-phases" && plan.phases.some((phase) => !phase.removed)) return true;
+  const names = new Set([name, ...aliases].map(normalizeHeading));
+  return plan.sections.some((section) => kind !== null && section.kind === kind || names.has(section.normalized));
+}
+
+// src/rules/required-sections.ts
+var requiredSections = {
+  id: "required-sections",
+  defaultSeverity: "warning",
+  description: "The plan has the sections listed in `sections.required` (default per format: Overview, Implementation Phases and Open Questions for template plans, none for other formats), matched with their aliases.",
+  check(plan, ctx) {
+    const { aliases } = ctx.config.sections;
+    const required2 = ctx.config.sections.required ?? expectsOf(plan).sections;
+    const missing2 = [];
+    for (const name of required2) {
+      const extra = Object.entries(aliases).filter(([key]) => normalizeHeading(key) === normalizeHeading(name)).flatMap(([, list3]) => list3);
+      if (hasSection(plan, name, extra)) continue;
+      missing2.push(extra.length > 0 ? `\`${name}\` (or ${extra.map((n) => `\`${n}\``).join(", ")})` : `\`${name}\``);
+    }
+    if (missing2.length === 0) return [];
+    const list2 = missing2.length === 1 ? missing2[0] : `${missing2.slice(0, -1).join(", ")} and ${missing2[missing2.length - 1]}`;
+    const one2 = missing2.length === 1;
+    return [
+      {
+        span: documentAnchor(plan),
+        message: `Unexpected plan without the ${list2} ${one2 ? "section" : "sections"}, expected every section in \`sections.required\`: add ${one2 ? "it as a `##` heading" : "them as `##` headings"}, or change \`sections.required\` in .github/plan-hygiene.yml`
+      }
+    ];
+  }
+};
+
+// src/rules/status.ts
+var VALUES = Object.values(STATUS_LABELS).map((label) => `\`${label}\``).join(", ");
+var status = {
+  id: "status",
+  defaultSeverity: "warning",
+  description: "The plan has a Status that is one of Draft, In Review, Approved, In Progress, Completed, and that its content does not contradict.",
+  check(plan) {
+    const field2 = plan.status;
+    if (!field2) {
+      if (!expectsOf(plan).status) return [...impliedStatus(plan), ...markedPhases(plan), ...clarificationsClaimed(plan)];
+      return [
+        {
+          span: documentAnchor(plan),
+          message: `Unexpected plan without a Status, expected one of ${VALUES}: add \`**Status:** Draft\` under the title (or \`status: draft\` in the frontmatter)`
+        }
+      ];
+    }
+    const written = visibleText(field2.value);
+    const span = firstLineOf(plan, field2.valueSpan.end.offset > field2.valueSpan.start.offset ? field2.valueSpan : field2.span);
+    if (written === "") {
+      return [{ span, message: `Unexpected empty Status, expected one of ${VALUES}: write the plan's status after the label` }];
+    }
+    if (isStatusOptionList(written)) {
+      return [
+        {
+          span,
+          message: `Unexpected Status ${quote(written)} (the template's list of options), expected one of them: keep the one that applies, e.g. \`**Status:** Draft\``
+        }
+      ];
+    }
+    let value = normalizeStatus(written);
+    if (!value && !expectsOf(plan).status) {
+      const mentioned = statusesMentioned(written);
+      if (mentioned.length !== 1) return [...markedPhases(plan), ...clarificationsClaimed(plan)];
+      value = mentioned[0];
+    }
+    if (!value) {
+      const mentioned = statusesMentioned(written);
+      const hint = mentioned.length > 0 ? `set it to \`${STATUS_LABELS[mentioned[mentioned.length - 1]]}\` if that is where the plan stands, and move the detail into the Overview or the Change Log` : "keep the Status to one value and move the detail into the Overview or the Change Log";
+      return [{ span, message: `Unexpected Status ${quote(written)}, expected one of ${VALUES}: ${hint}` }];
+    }
+    return [...contradictions(plan, value, written, span), ...markedPhases(plan), ...clarificationsClaimed(plan)];
+  }
+};
+function markedPhases(plan) {
+  const reports = [];
+  for (const phase of activePhases(plan)) {
+    if (phase.mark !== "done") continue;
+    const unticked = (phase.boxes ?? []).filter((box) => !box.checked);
+    if (unticked.length === 0) continue;
+    const total = phase.boxes.length;
+    reports.push({
+      span: firstLineOf(plan, phase.headingSpan),
+      message: `Unexpected ${phaseName(phase)} marked done in its heading with ${unticked.length} of ${total} ${total === 1 ? "item" : "items"} unticked (first: line ${unticked[0].span.start.line}, ${quote(unticked[0].text, 40)}), expected every item of a done phase ticked: tick what was done, or take the done marker off the heading`
+    });
+  }
+  return reports;
+}
+function contradictions(plan, value, written, span) {
+  const phases = activePhases(plan);
+  const label = STATUS_LABELS[value];
+  const named = written === label ? `\`${label}\`` : `${quote(written)} (${label})`;
+  const reports = [];
+  const work = workBoxes(plan, phases);
+  if (value === "completed") {
+    const unticked = phases.flatMap(
+      (phase) => [...phase.criteria.automated, ...phase.criteria.manual, ...phase.criteria.other].filter((box) => !box.checked).map((box) => ({ phase, box }))
+    );
+    const hasCriteria = phases.some((p) => p.criteria.automated.length + p.criteria.manual.length + p.criteria.other.length > 0);
+    if (unticked.length > 0) {
+      const first = unticked[0];
+      reports.push({
+        span,
+        message: `Unexpected Status ${named} with ${unticked.length} unticked success ${unticked.length === 1 ? "criterion" : "criteria"} (first: ${phaseName(first.phase)}, line ${first.box.span.start.line}), expected every criterion ticked: tick what was verified, or set the Status back to \`In Progress\``
+      });
+    } else if (!hasCriteria) {
+      const open3 = work.filter((box) => !box.checked);
+      if (open3.length > 0) {
+        reports.push({
+          span,
+          message: `Unexpected Status ${named} with ${open3.length} unticked ${open3.length === 1 ? "item" : "items"} (first: line ${open3[0].span.start.line}, ${quote(open3[0].text, 40)}), expected every item ticked: tick what was done, or set the Status back to \`In Progress\``
+        });
+      }
+    }
+    const unconfirmed = phases.filter((phase) => phase.gate && !phase.gate.confirmation);
+    if (unconfirmed.length > 0) {
+      reports.push({
+        span,
+        message: `Unexpected Status ${named} with ${unconfirmed.length} unconfirmed confirmation ${unconfirmed.length === 1 ? "gate" : "gates"} (first: ${phaseName(unconfirmed[0])}), expected every gate confirmed: run \`/plan phase-done ${unconfirmed[0].id}\` for each, or set the Status back to \`In Progress\``
+      });
+    }
+  }
+  if (STATUS_RANK[value] < STATUS_RANK["in-progress"]) {
+    const confirmed = phases.filter((phase) => phase.gate?.confirmation);
+    const ticked = work.filter((box) => box.checked);
+    if (confirmed.length === 0 && ticked.length > 0 && STATUS_RANK[value] < STATUS_RANK.approved) {
+      reports.push({
+        span,
+        message: `Unexpected Status ${named} with ${ticked.length} ticked ${ticked.length === 1 ? "item" : "items"} (first: line ${ticked[0].span.start.line}, ${quote(ticked[0].text, 40)}), expected \`In Progress\` once work is ticked off: set the Status to \`In Progress\`, or untick what is not done`
+      });
+    }
+    if (confirmed.length > 0) {
+      reports.push({
+        span,
+        message: `Unexpected Status ${named} with ${confirmed.length} confirmed ${confirmed.length === 1 ? "gate" : "gates"} (first: ${phaseName(confirmed[0])}), expected \`In Progress\` once a phase is confirmed: set \`**Status:** In Progress\``
+      });
+    }
+  }
+  return reports;
+}
+function impliedStatus(plan) {
+  const implied = formatById(plan.format.id).impliedStatus?.(normalizePlanPath(plan.path));
+  if (!implied) return [];
+  const open3 = workBoxes(plan, activePhases(plan)).filter((box) => !box.checked);
+  if (open3.length === 0) return [];
+  return [
+    {
+      span: firstLineOf(plan, open3[0].span),
+      message: `Unexpected ${open3.length} unticked ${open3.length === 1 ? "item" : "items"} (first: ${quote(open3[0].text, 40)}) in a plan that is done (${implied.because}), expected every item ticked: tick what was done, or say in the plan what was dropped`
+    }
+  ];
+}
+function clarificationsClaimed(plan) {
+  if (plan.format.id !== "spec-kit") return [];
+  const claim2 = plan.checkboxes.find((box) => box.checked && /needs clarification\b.*\bresolved|clarifications?\b.*\b(resolved|complete)/i.test(box.text));
+  if (!claim2) return [];
+  const masked = maskNonProse(plan.text).masked;
+  const claimStart = claim2.span.start.offset;
+  const claimEnd = plan.text.indexOf("\n", claimStart);
+  for (const m of masked.matchAll(/NEEDS CLARIFICATION/g)) {
+    if (m.index >= claimStart && (claimEnd < 0 || m.index < claimEnd)) continue;
+    const left = spanAt(plan, m.index, m.index + m[0].length);
+    return [
+      {
+        span: firstLineOf(plan, claim2.span),
+        message: `Unexpected ticked ${quote(claim2.text, 50)} while line ${left.start.line} still says \`NEEDS CLARIFICATION\`, expected every clarification resolved before this box is ticked: resolve it (and write the answer), or untick the box`
+      }
+    ];
+  }
+  return [];
+}
+
+// src/rules/success-criteria.ts
+var EXAMPLE2 = "`**Success Criteria**:` with an `- **Automated**:` list of `- [ ] <command that proves it>` items";
+function hasAnyCriteria(phase) {
+  const { automated, manual, other, span } = phase.criteria;
+  return span !== null || automated.length + manual.length + other.length > 0;
+}
+function planLevelCriteria(plan) {
+  const phases = [...plan.phases, ...plan.duplicatePhases ?? []];
+  const inPhase = (offset) => phases.some((phase) => offset >= phase.span.start.offset && offset < phase.span.end.offset);
+  return plan.sections.find((section) => section.kind === "success-criteria" && !inPhase(section.headingSpan.start.offset)) ?? null;
+}
+function planWide(plan, phases) {
+  const span = firstLineOf(plan, phases[0].headingSpan);
+  const each = phases.length === 1 ? "" : ` to each phase (starting with ${phaseName(phases[0])})`;
+  const subject = phases.length === 1 ? phaseName(phases[0]) : `${phases.length} phases`;
+  const whole = phases.some(hasAnyCriteria) ? null : planLevelCriteria(plan);
+  if (whole) {
+    return {
+      span: firstLineOf(plan, whole.headingSpan),
+      severity: "notice",
+      message: `Unexpected success criteria for the whole plan only, expected them per phase so each phase can be confirmed on its own: move each check under the phase it verifies, in a \`- **Automated**:\` or \`- **Manual**:\` list`
+    };
+  }
+  if (!phases.some(hasAnyCriteria)) {
+    return { span, message: `Unexpected ${subject} without success criteria, expected each phase to list them: add ${EXAMPLE2}${each}` };
+  }
+  if (phases.every((phase) => phase.criteria.other.length > 0 && phase.criteria.manual.length === 0)) {
+    return {
+      span,
+      severity: "notice",
+      message: `Unexpected success criteria not split into Automated and Manual in ${subject}, expected at least one Automated check per phase: group the items under \`- **Automated**:\` and \`- **Manual**:\``
+    };
+  }
+  return { span, message: `Unexpected ${subject} without an Automated success criterion, expected at least one per phase: add ${EXAMPLE2}${each}` };
+}
+function anchor2(plan, phase) {
+  return firstLineOf(plan, phase.criteria.span ?? phase.headingSpan);
+}
+var successCriteria = {
+  id: "success-criteria",
+  defaultSeverity: "warning",
+  description: "Every phase has success criteria with at least one Automated check, so done is something a machine can verify.",
+  check(plan) {
+    const phases = activePhases(plan);
+    if (phases.length === 0) return [];
+    const expects = expectsOf(plan);
+    if (expects.criteria !== "required") return ownConvention(plan, phases, expects.criteria, expects.automated);
+    if (!phases.some((phase) => phase.criteria.automated.length > 0)) return [planWide(plan, phases)];
+    const reports = [];
+    for (const phase of phases) {
+      const { automated, manual, other } = phase.criteria;
+      if (!hasAnyCriteria(phase)) {
+        reports.push({
+          span: anchor2(plan, phase),
+          message: `Unexpected ${phaseName(phase)} without success criteria, expected them like the other phases: add ${EXAMPLE2}`
+        });
+      } else if (automated.length > 0) {
+        continue;
+      } else if (other.length > 0 && manual.length === 0) {
+        reports.push({
+          span: anchor2(plan, phase),
+          severity: "notice",
+          message: `Unexpected success criteria in ${phaseName(phase)} that are not split into Automated and Manual, expected at least one Automated check: group them under \`- **Automated**:\` and \`- **Manual**:\``
+        });
+      } else if (manual.length + other.length > 0) {
+        reports.push({
+          span: anchor2(plan, phase),
+          message: `Unexpected ${phaseName(phase)} with only manual success criteria, expected at least one Automated check: add \`- **Automated**:\` with a command such as \`- [ ] npm test passes\``
+        });
+      } else {
+        reports.push({
+          span: anchor2(plan, phase),
+          message: `Unexpected success criteria without checkbox items in ${phaseName(phase)}, expected at least one Automated check: list them as ${EXAMPLE2}`
+        });
+      }
+    }
+    return reports;
+  }
+};
+function ownConvention(plan, phases, criteria, automated) {
+  if (criteria === "none") return [];
+  const reports = [];
+  const lacking = inconsistentPhases(phases, hasAnyCriteria);
+  for (const phase of lacking) {
+    reports.push({
+      span: anchor2(plan, phase),
+      message: `Unexpected ${phaseName(phase)} without success criteria, expected them like the other phases of this plan: add the checks that prove this phase is done, written the way the other phases write theirs`
+    });
+  }
+  if (automated === "none") return reports;
+  const withCriteria = phases.filter((p) => hasAnyCriteria(p) && !lacking.includes(p));
+  for (const phase of inconsistentPhases(withCriteria, (p) => p.criteria.automated.length > 0)) {
+    reports.push({
+      span: anchor2(plan, phase),
+      message: `Unexpected ${phaseName(phase)} without an Automated check, expected one like the other phases of this plan: add the command that proves it under the phase's automated verification`
+    });
+  }
+  return reports;
+}
+
 // src/rules/find-placeholders.ts
 var ONE_WORD_PROMPTS = /* @__PURE__ */ new Set(["name", "describe", "description", "answer", "rationale", "date", "author", "todo", "tbd"]);
 var DATE2 = /(?<![\w/.-])YYYY-MM-DD(?![\w/-]|\.\w)/g;
 var TICKET = /\bTICKET-\d+\b/g;
-var PATH = /(?<![\w.])\/path\/to\/[^\s`'")\]]*/g;
+var PATH2 = /(?<![\w.])\/path\/to\/[^\s`'")\]]*/g;
 var PATH_CODE = /^\/path\/to\/[\w./-]*(?::\d+(?:-\d+)?)?$/;
 var STATUS_OPTIONS = /\bDraft\s*\|\s*In Review\s*\|\s*Approved\s*\|\s*In Progress\s*\|\s*Completed\b/gi;
 var BRACKET = /\[([^[\]\n]+)\]/g;
 var DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*\S/gm;
-function findPlaceholders(text4) {
+function findPlaceholders(text4, formatToken) {
   const { masked, inlineCode, frontmatter } = maskNonProse(text4);
   const found = [];
   const add = (kind, start, end) => found.push({ kind, start, end, text: text4.slice(start, end) });
   for (const m of masked.matchAll(STATUS_OPTIONS)) add("status-options", m.index, m.index + m[0].length);
   for (const m of masked.matchAll(DATE2)) add("date", m.index, m.index + m[0].length);
   for (const m of masked.matchAll(TICKET)) add("ticket", m.index, m.index + m[0].length);
-  for (const m of masked.matchAll(PATH)) add("path", m.index, m.index + m[0].length);
+  for (const m of masked.matchAll(PATH2)) add("path", m.index, m.index + m[0].length);
   for (const code3 of inlineCode) {
     const content3 = text4.slice(code3.start, code3.end).trim();
     if (PATH_CODE.test(content3)) {
@@ -66136,11 +66747,11 @@ function findPlaceholders(text4) {
   const defined = new Set([...masked.matchAll(DEFINITION)].map((m) => labelKey(m[1])));
   for (const m of masked.matchAll(BRACKET)) {
     if (frontmatter && m.index < frontmatter.end) continue;
-    if (isPromptBracket(masked, m.index, m[0].length, m[1], defined)) add("prompt", m.index, m.index + m[0].length);
+    if (isPromptBracket(masked, m.index, m[0].length, m[1], defined, formatToken)) add("prompt", m.index, m.index + m[0].length);
   }
   return dropNested(found);
 }
-function isPromptBracket(text4, index2, length, inner, defined) {
+function isPromptBracket(text4, index2, length, inner, defined, formatToken) {
   const before = text4[index2 - 1];
   const after = text4.slice(index2 + length, index2 + length + 1);
   if (before === "\\" || before === "!" || before === "]") return false;
@@ -66153,9 +66764,15 @@ function isPromptBracket(text4, index2, length, inner, defined) {
   if (/^[\^!]/.test(content3)) return false;
   if (/^TICKET-/i.test(content3)) return true;
   if (defined.has(labelKey(content3))) return false;
+  if (formatToken?.(content3)) return true;
   if (!new RegExp("\\p{L}", "u").test(content3)) return false;
+  if (isValueList(content3)) return false;
   if (/\s/.test(content3)) return /^[\p{L}\p{N}"']/u.test(content3);
   return ONE_WORD_PROMPTS.has(content3.toLowerCase());
+}
+function isValueList(content3) {
+  const items = content3.split(/\s*[,|]\s*/);
+  return items.length >= 2 && items.every((item) => /^[^\s]+$/u.test(item));
 }
 function insideDoubleQuotes(text4, index2, length) {
   let quotes = 0;
@@ -66216,11 +66833,78 @@ var templatePlaceholders = {
   check(plan, ctx) {
     const severity2 = severityByStatus(plan);
     const skip = reportedElsewhere(plan, ctx.config);
-    return findPlaceholders(plan.text).filter((p) => !skip.some((r) => p.start >= r.start && p.end <= r.end)).map((p) => ({
+    const format = formatById(plan.format.id);
+    const found = findPlaceholders(plan.text, format.templateToken).filter((p) => !skip.some((r) => p.start >= r.start && p.end <= r.end));
+    if (format.id !== "template" && found.length > 3) {
+      const lines = [...new Set(found.map((p) => spanAt(plan, p.start, p.end).start.line))];
+      const shown = lines.length > 6 ? `${lines.slice(0, 6).join(", ")}, …` : lines.join(", ");
+      return [
+        {
+          span: spanAt(plan, found[0].start, found[0].end),
+          severity: severity2,
+          message: `Unexpected ${found.length} template placeholders (first ${quote(found[0].text)}; lines ${shown}), expected the plan's own text: fill in or delete what the ${format.name} template left for the author`
+        }
+      ];
+    }
+    return found.map((p) => ({
       span: spanAt(plan, p.start, p.end),
       severity: severity2,
       message: `Unexpected template placeholder ${quote(p.text)}, expected ${EXPECTED[p.kind]}`
     }));
+  }
+};
+
+// src/rules/test-first.ts
+var TESTS_FIRST = /\b(?:tests?[- ]first|test[- ]driven|TDD|(?:write|writing) (?:these |the |all )?tests (?:first|before)|tests? (?:MUST|must|should) (?:be written (?:and )?)?(?:fail|FAIL|come first|be written first)|red[- ]green)/;
+var TEST_HEADING = /\btests?\b|\btesting\b/i;
+var IMPL_HEADING = /\bimplement/i;
+var TEST_TASK = /^(?:T\d+\s+)?(?:\[[^\]]*\]\s*)*(?:write |add |create )?(?:(?:failing|unit|integration|contract|e2e|end-to-end|component|api|snapshot|regression)\s+)*tests?\b/i;
+function isTestsFirst(plan) {
+  return TESTS_FIRST.test(maskNonProse(plan.text).masked);
+}
+function subHeading(plan, phase, box) {
+  let best = null;
+  const at = box.span.start.offset;
+  for (const s of plan.sections) {
+    const start = s.span.start.offset;
+    if (start <= phase.headingSpan.start.offset || start >= phase.span.end.offset) continue;
+    if (start < at && at < s.span.end.offset && (!best || start > best.start)) best = { heading: s.heading, start };
+  }
+  return best?.heading ?? null;
+}
+function split(plan, phase) {
+  const tests = [];
+  const implementation = [];
+  for (const box of phase.boxes ?? []) {
+    const heading = subHeading(plan, phase, box);
+    if (/\bmanual(ly)?\b/i.test(box.text)) {
+      continue;
+    }
+    const isTest = heading !== null && TEST_HEADING.test(heading) && !IMPL_HEADING.test(heading) ? true : heading !== null && IMPL_HEADING.test(heading) ? false : TEST_TASK.test(box.text);
+    (isTest ? tests : implementation).push(box);
+  }
+  return { tests, implementation };
+}
+var testFirst = {
+  id: "test-first",
+  defaultSeverity: "warning",
+  description: "Where the plan says tests are written first (a spec-kit constitution, TDD), a phase's implementation tasks are not ticked while its test tasks are not.",
+  check(plan) {
+    if (plan.format.id !== "spec-kit" || !isTestsFirst(plan)) return [];
+    const reports = [];
+    const phases = activePhases(plan);
+    phases.forEach((phase, i) => {
+      const testPhase = TEST_HEADING.test(phase.title) && !IMPL_HEADING.test(phase.title);
+      const { tests, implementation } = testPhase ? { tests: (phase.boxes ?? []).filter((b) => !/\bmanual(ly)?\b/i.test(b.text)), implementation: phases.slice(i + 1).flatMap((p) => p.boxes ?? []) } : split(plan, phase);
+      const open3 = tests.filter((b) => !b.checked);
+      const done = implementation.filter((b) => b.checked);
+      if (open3.length === 0 || done.length === 0) return;
+      reports.push({
+        span: firstLineOf(plan, open3[0].span),
+        message: `Unexpected ${open3.length} unticked test ${open3.length === 1 ? "task" : "tasks"} in ${phaseName(phase)} (first: ${quote(open3[0].text, 40)}) while ${done.length} ${testPhase ? "implementation tasks of later phases are" : "of its implementation tasks are"} ticked, expected tests written first as this plan asks: write and tick the tests, or untick the implementation tasks they should have preceded`
+      });
+    });
+    return reports;
   }
 };
 
@@ -66235,6 +66919,7 @@ var rules = [
   successCriteria,
   confirmationGate,
   gateOrder,
+  testFirst,
   changeLog
 ];
 var historyRules = [staleConfirmation];
@@ -66658,7 +67343,7 @@ async function plansFromBlobs(blobs, target, config2, cache2) {
     }
     readable.push({ path: path2, blob: { ...blob, text: blob.text } });
   }
-  const parsed = await Promise.all(readable.map(({ path: path2, blob }) => cache2.parseAsync(blob.oid, path2, blob.text, config2.plans.maxFileSize)));
+  const parsed = await Promise.all(readable.map(({ path: path2, blob }) => cache2.parseAsync(blob.oid, path2, blob.text, parseOptionsFor(config2, path2))));
   const plans = [];
   readable.forEach(({ path: path2 }, i) => {
     const plan = parsed[i];
@@ -67891,9 +68576,9 @@ function endOfLastContent(text4, from, to) {
 }
 
 // src/edit/find-changelog-row.ts
-function findChangelogRow(plan, pr, template = defaultConfig.changelog.template) {
+function findChangelogRow(plan, pr, template2 = defaultConfig.changelog.template) {
   const rows = plan.changeLog?.table?.rows ?? [];
-  const fromTemplate = templateMatcher(template);
+  const fromTemplate = templateMatcher(template2);
   return rows.find((row) => rowPullRequest(row, fromTemplate) === pr) ?? null;
 }
 function prReference(number4) {
@@ -67912,9 +68597,9 @@ function rowPullRequest(row, fromTemplate) {
   }
   return null;
 }
-function templateMatcher(template) {
-  const body = template.trim().split(/(\{(?:pr|title|author|details)\})/).map((part) => part === "{pr}" ? "#(\\d+)" : /^\{\w+\}$/.test(part) ? ".*?" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("");
-  return new RegExp(template.includes("{pr}") ? `^${body}$` : `^${body} \\(#(\\d+)\\)$`, "s");
+function templateMatcher(template2) {
+  const body = template2.trim().split(/(\{(?:pr|title|author|details)\})/).map((part) => part === "{pr}" ? "#(\\d+)" : /^\{\w+\}$/.test(part) ? ".*?" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("");
+  return new RegExp(template2.includes("{pr}") ? `^${body}$` : `^${body} \\(#(\\d+)\\)$`, "s");
 }
 
 // src/edit/set-status.ts
@@ -67959,14 +68644,14 @@ function allPhasesConfirmed(plan) {
 }
 
 // src/edit/render-changelog-change.ts
-function renderChangelogChange(template, facts) {
+function renderChangelogChange(template2, facts) {
   const values = {
     pr: `#${facts.pr}`,
     title: facts.title.trim(),
     author: `@${facts.author}`,
     details: describeDetails(facts)
   };
-  const text4 = template.replace(/\{(pr|title|author|details)\}/g, (_m, key) => values[key]).trim();
+  const text4 = template2.replace(/\{(pr|title|author|details)\}/g, (_m, key) => values[key]).trim();
   return prToken(facts.pr).test(text4) ? text4 : `${text4} (#${facts.pr})`.trim();
 }
 function describeDetails(facts) {
@@ -68198,7 +68883,8 @@ function buildJsonReport(files) {
     version: 1,
     files: files.map((file2) => {
       const isPlan = file2.plan?.isPlan === true;
-      return { path: file2.path, isPlan, plan: isPlan && file2.plan ? planJson(file2.plan) : null, findings: file2.findings.map(findingJson) };
+      const notPlan = file2.plan?.notPlan ? { notPlan: file2.plan.notPlan } : {};
+      return { path: file2.path, isPlan, ...notPlan, plan: isPlan && file2.plan ? planJson(file2.plan) : null, findings: file2.findings.map(findingJson) };
     }),
     summary: summarize(files)
   };
@@ -68215,6 +68901,7 @@ function summarize(files) {
 }
 function planJson(plan) {
   return {
+    format: { id: plan.format.id, name: plan.format.name, detectedBy: plan.format.marker, source: plan.format.source },
     title: plan.title?.text ?? null,
     status: plan.status?.value ?? null,
     phases: plan.phases.map((phase) => ({
