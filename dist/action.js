@@ -40312,22 +40312,21 @@ function isConfirmationGate(label) {
   return normalizeHeading(label) === "confirmation gate";
 }
 
+// src/formats/expectations.ts
+function taskListFormat(sequentialPhases) {
+  return { status: false, gates: "none", criteria: "none", automated: "none", templateChangeLog: false, sections: [], questionsBeforeWork: false, sequentialPhases };
+}
+function ownConventionFormat() {
+  return { status: false, gates: "consistent", criteria: "consistent", automated: "none", templateChangeLog: false, sections: [], questionsBeforeWork: false, sequentialPhases: true };
+}
+
 // src/formats/generic.ts
 var generic = {
   id: "generic",
   name: "generic",
   markers: ["anything else that reads as a plan (the fallback)"],
   detect: () => ({ marker: "fallback", strength: 1 }),
-  expects: {
-    status: false,
-    gates: "consistent",
-    criteria: "consistent",
-    automated: "none",
-    templateChangeLog: false,
-    sections: [],
-    questionsBeforeWork: false,
-    sequentialPhases: true
-  },
+  expects: ownConventionFormat(),
   isGateLabel: isConfirmationGate
 };
 
@@ -40347,16 +40346,7 @@ var gsd = {
     if (fm && "phase" in fm && "plan" in fm) return { marker: "frontmatter phase/plan", strength: 2 };
     return null;
   },
-  expects: {
-    status: false,
-    gates: "none",
-    criteria: "none",
-    automated: "none",
-    templateChangeLog: false,
-    sections: [],
-    questionsBeforeWork: false,
-    sequentialPhases: true
-  },
+  expects: taskListFormat(true),
   planFile: /(^|\/)\.planning\/(?:.*\/)?(?:ROADMAP|\d+-\d+-PLAN)\.md$/i,
   isGateLabel: isConfirmationGate
 };
@@ -40378,17 +40368,7 @@ var humanlayer = {
     if (/(^|\/)thoughts\/(shared\/)?plans\//.test(e.path)) return { marker: "thoughts/shared/plans/ path", strength: 1 };
     return null;
   },
-  expects: {
-    status: false,
-    gates: "consistent",
-    criteria: "consistent",
-    // a testing phase with only Manual Verification is normal in this format
-    automated: "none",
-    templateChangeLog: false,
-    sections: [],
-    questionsBeforeWork: false,
-    sequentialPhases: true
-  },
+  expects: ownConventionFormat(),
   isGateLabel: (label, value) => isConfirmationGate(label) || isImplementationNote(label, value)
 };
 function isImplementationNote(label, value) {
@@ -40405,16 +40385,7 @@ var kiro = {
     if (/^\s*_Requirements?:\s*[\d.]/m.test(e.text) && e.tasks.some((t) => /^\d+(\.\d+)?\.?\s/.test(t))) return { marker: "_Requirements:_ lines under numbered tasks", strength: 1 };
     return null;
   },
-  expects: {
-    status: false,
-    gates: "none",
-    criteria: "none",
-    automated: "none",
-    templateChangeLog: false,
-    sections: [],
-    questionsBeforeWork: false,
-    sequentialPhases: false
-  },
+  expects: taskListFormat(false),
   planFile: /(^|\/)\.kiro\/specs\/[^/]+\/tasks\.md$/,
   isGateLabel: isConfirmationGate
 };
@@ -40432,16 +40403,7 @@ var openspec = {
     if (groups2 >= 2 && numbered >= 2) return { marker: "## 1. groups with 1.1 tasks", strength: 1 };
     return null;
   },
-  expects: {
-    status: false,
-    gates: "none",
-    criteria: "none",
-    automated: "none",
-    templateChangeLog: false,
-    sections: [],
-    questionsBeforeWork: false,
-    sequentialPhases: false
-  },
+  expects: taskListFormat(false),
   planFile: /(^|\/)openspec\/changes\/(?:archive\/)?[^/]+\/(tasks|proposal)\.md$/,
   isGateLabel: isConfirmationGate,
   // `openspec archive` moves a change under changes/archive/ once it is deployed: it is done
@@ -40469,16 +40431,7 @@ var specKit = {
     if (PATH.test(e.path)) return { marker: "specs/<feature>/plan.md|tasks.md path", strength: 2 };
     return null;
   },
-  expects: {
-    status: false,
-    gates: "none",
-    criteria: "none",
-    automated: "none",
-    templateChangeLog: false,
-    sections: [],
-    questionsBeforeWork: false,
-    sequentialPhases: false
-  },
+  expects: taskListFormat(false),
   // spec-kit's templates leave `[FEATURE]`, `[DATE]`, `[###-feature-name]`, `[link]`, `[PROJECT_NAME]`
   templateToken: (content3) => /^(?:FEATURE(?: NAME)?|DATE|link|###-feature-name|REMOVE IF UNUSED|[A-Z0-9]+(?:_[A-Z0-9]+)*_(?:NAME|DATE|VERSION|DESCRIPTION|TITLE))$/.test(content3),
   planFile: /(^|\/)(?<!\.kiro\/)specs\/[^/]+\/(plan|tasks)\.md$/,
@@ -40503,16 +40456,7 @@ var superpowers = {
     if (tasks >= 2 && e.tasks.some((t) => /^step\s+\d+/i.test(t))) return { marker: "Task N headings with Step N boxes", strength: 1 };
     return null;
   },
-  expects: {
-    status: false,
-    gates: "none",
-    criteria: "none",
-    automated: "none",
-    templateChangeLog: false,
-    sections: [],
-    questionsBeforeWork: false,
-    sequentialPhases: true
-  },
+  expects: taskListFormat(true),
   isGateLabel: isConfirmationGate,
   phaseHeading(text4, depth) {
     const m = depth >= 2 ? TASK.exec(text4) : null;
@@ -40612,7 +40556,7 @@ function exclusionMatcher(config2) {
 var AGENT_DIR = /(^|\/)(\.claude\/(commands|agents|skills)|\.github\/(prompts|chatmodes|instructions)|\.cursor\/(rules|commands)|\.windsurf\/(rules|workflows)|\.gemini\/commands|\.opencode\/(command|agent)|\.agents?\/(skills|commands))\//i;
 var AGENT_FILE = /(^|\/)(SKILL\.md|[^/]+\.(prompt|chatmode|instructions)\.md|[^/]+\.mdc)$/i;
 var AGENT_INSTRUCTIONS = /(^|\/)(AGENTS|CLAUDE|GEMINI|copilot-instructions)\.md$/i;
-var TEMPLATE_FILE = /(^|\/)(?:[^/]*[-_.])?template\.md$|(^|\/)(templates|\.specify)\//i;
+var TEMPLATE_FILE = /(^|\/)(?:[^/]*[-_.])?template\.md$|(^|\/)templates\//i;
 var INDEX_FILE = /(^|\/)(README(\.[a-z-]+)?|INDEX|_?index)\.(md|markdown|mdx)$/i;
 var ADR_PATH = /(^|\/)(adrs?|decisions|architecture[-_]decisions?)\//i;
 var ADR_TITLE = /^(adr[\s-]*\d*\b|architecture decision record)/i;
