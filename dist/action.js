@@ -30479,8 +30479,11 @@ function scalar(value) {
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
+function isStatusField(f) {
+  return /^(?:status|estado|estatus|stato|statut|状态|狀態|상태|ステータス)$/.test(f.key.trim().toLowerCase());
+}
 function pickStatus(fields) {
-  const isStatus = (f) => f.key.trim().toLowerCase() === "status";
+  const isStatus = isStatusField;
   return fields.find((f) => f.form === "frontmatter" && isStatus(f)) ?? fields.find(isStatus) ?? null;
 }
 
@@ -40150,7 +40153,7 @@ function shiftOffsets(root, shift) {
 }
 
 // src/plan/phase-heading.ts
-var PHASE_LABEL = /^(?:phase|阶段|階段)[ \t]*(\d+(?:\.\d+)*(?:[a-z](?![\p{L}\p{N}]))?\+?)(?=$|[^\p{L}\p{N}]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/iu;
+var PHASE_LABEL = /^(?:phase|fase|etapa|étape|etappe|faza|этап|フェーズ|단계|阶段|階段)[ \t]*(\d+(?:\.\d+)*(?:[a-z](?![\p{L}\p{N}]))?\+?)(?=$|[^\p{L}\p{N}]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/iu;
 var RANGE_AFTER = /^[ \t]*(?:[-–—~～]|to\b)[ \t]*\d/iu;
 var SEPARATOR = /^[ \t]*(?:[:：—–.→-]|->|=>)?[ \t]*/u;
 var REMOVED_NOTE = /[([]\s*(?:removed|dropped|cancell?ed|obsolete|superseded)\s*[)\]]\s*$/iu;
@@ -66243,7 +66246,49 @@ var SYNONYMS = {
   done: "completed",
   implemented: "completed",
   finished: "completed",
-  shipped: "completed"
+  shipped: "completed",
+  // other languages (es, pt, it, fr, de, nl, zh)
+  borrador: "draft",
+  "en planificación": "draft",
+  "en planificacion": "draft",
+  planificado: "draft",
+  rascunho: "draft",
+  bozza: "draft",
+  brouillon: "draft",
+  entwurf: "draft",
+  concept: "draft",
+  草稿: "draft",
+  "en revisión": "in-review",
+  "en revision": "in-review",
+  aprobado: "approved",
+  aprovado: "approved",
+  approvato: "approved",
+  approuvé: "approved",
+  genehmigt: "approved",
+  goedgekeurd: "approved",
+  已批准: "approved",
+  "en progreso": "in-progress",
+  "en curso": "in-progress",
+  "en desarrollo": "in-progress",
+  "em andamento": "in-progress",
+  "in corso": "in-progress",
+  "en cours": "in-progress",
+  "in bearbeitung": "in-progress",
+  "in uitvoering": "in-progress",
+  进行中: "in-progress",
+  進行中: "in-progress",
+  completado: "completed",
+  completada: "completed",
+  terminado: "completed",
+  concluído: "completed",
+  completato: "completed",
+  terminé: "completed",
+  abgeschlossen: "completed",
+  fertig: "completed",
+  voltooid: "completed",
+  afgerond: "completed",
+  已完成: "completed",
+  完成: "completed"
 };
 function statusKey(value) {
   return value.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/[_\-–—/]+/g, " ").replace(/[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ").trim();
@@ -66431,7 +66476,7 @@ var status = {
   check(plan) {
     const field2 = plan.status;
     if (!field2) {
-      if (!expectsOf(plan).status) return [...impliedStatus(plan), ...markedPhases(plan), ...clarificationsClaimed(plan)];
+      if (!expectsOf(plan).status) return [...impliedStatus(plan), ...markedPhases(plan), ...clarificationsClaimed(plan), ...doneClaims(plan)];
       return [
         {
           span: documentAnchor(plan),
@@ -66455,7 +66500,7 @@ var status = {
     let value = normalizeStatus(written);
     if (!value && !expectsOf(plan).status) {
       const mentioned = statusesMentioned(written);
-      if (mentioned.length !== 1) return [...markedPhases(plan), ...clarificationsClaimed(plan)];
+      if (mentioned.length !== 1) return [...markedPhases(plan), ...clarificationsClaimed(plan), ...doneClaims(plan)];
       value = mentioned[0];
     }
     if (!value) {
@@ -66463,11 +66508,23 @@ var status = {
       const hint = mentioned.length > 0 ? `set it to \`${STATUS_LABELS[mentioned[mentioned.length - 1]]}\` if that is where the plan stands, and move the detail into the Overview or the Change Log` : "keep the Status to one value and move the detail into the Overview or the Change Log";
       return [{ span, message: `Unexpected Status ${quote(written)}, expected one of ${VALUES}: ${hint}` }];
     }
-    return [...contradictions(plan, value, written, span), ...markedPhases(plan), ...clarificationsClaimed(plan)];
+    return [...secondStatus(plan, field2, value), ...contradictions(plan, value, written, span), ...markedPhases(plan), ...clarificationsClaimed(plan), ...doneClaims(plan)];
   }
 };
+var WORK_ITEM = /^[^\p{L}\p{N}]*(?:[A-Z][A-Z0-9]*-\d+|task\s+\d+(?:\.\d+)*|T\d{3,})\b/u;
 function markedPhases(plan) {
   const reports = [];
+  const phaseStarts = new Set(plan.phases.map((p) => p.headingSpan.start.offset));
+  for (const section of plan.sections) {
+    if (phaseStarts.has(section.headingSpan.start.offset) || !WORK_ITEM.test(section.heading) || phaseMarkOf(section.heading) !== "done") continue;
+    const boxes = plan.checkboxes.filter((b) => b.span.start.offset >= section.span.start.offset && b.span.start.offset < section.span.end.offset);
+    const unticked = boxes.filter((b) => !b.checked);
+    if (unticked.length === 0) continue;
+    reports.push({
+      span: firstLineOf(plan, section.headingSpan),
+      message: `Unexpected ${quote(section.heading, 40)} marked done in its heading with ${unticked.length} of ${boxes.length} ${boxes.length === 1 ? "item" : "items"} unticked (first: line ${unticked[0].span.start.line}, ${quote(unticked[0].text, 40)}), expected every item of a done task ticked: tick what was done, or take the done marker off the heading`
+    });
+  }
   for (const phase of activePhases(plan)) {
     if (phase.mark !== "done") continue;
     const unticked = (phase.boxes ?? []).filter((box) => !box.checked);
@@ -66562,6 +66619,54 @@ function clarificationsClaimed(plan) {
     ];
   }
   return [];
+}
+function secondStatus(plan, field2, value) {
+  for (const other of plan.fields) {
+    if (other === field2 || !isStatusField(other)) continue;
+    const written = visibleText(other.value);
+    const meaning = normalizeStatus(written) ?? (statusesMentioned(written).length === 1 ? statusesMentioned(written)[0] : null);
+    if (meaning === null || meaning === value) continue;
+    return [
+      {
+        span: firstLineOf(plan, other.span),
+        message: `Unexpected second status ${quote(written)} (${STATUS_LABELS[meaning]}) while line ${field2.span.start.line} says ${quote(visibleText(field2.value))} (${STATUS_LABELS[value]}), expected one status for the plan: keep the one that is true and delete the other`
+      }
+    ];
+  }
+  return [];
+}
+var CLAIM = /^[ \t]*(?:[-*+][ \t]+)?(?:✅|✔️?|☑️?)[^\n]*?\btasks?[ \t]+(\d+(?:\.\d+)*)(?:[ \t]*(?:[-–]|to)[ \t]*(\d+(?:\.\d+)*))?/gimu;
+var BOX_ID = /^[^\p{L}\p{N}]*T?(\d+(?:\.\d+)*)\b/u;
+function claimedIds(from, to) {
+  if (!to) return [from];
+  const a = from.split(".");
+  const b = to.split(".");
+  if (a.length !== b.length || a.slice(0, -1).join(".") !== b.slice(0, -1).join(".")) return [from, to];
+  const start = Number(a[a.length - 1]);
+  const end = Number(b[b.length - 1]);
+  if (!(end >= start) || end - start > 50) return [from, to];
+  const prefix = a.slice(0, -1).join(".");
+  return Array.from({ length: end - start + 1 }, (_, i) => prefix ? `${prefix}.${start + i}` : String(start + i));
+}
+function doneClaims(plan) {
+  const boxes = /* @__PURE__ */ new Map();
+  for (const box of plan.checkboxes) {
+    const id = BOX_ID.exec(box.text)?.[1];
+    if (id && !boxes.has(id)) boxes.set(id, box);
+  }
+  if (boxes.size === 0) return [];
+  const reports = [];
+  for (const m of maskNonProse(plan.text).masked.matchAll(CLAIM)) {
+    const open3 = claimedIds(m[1], m[2]).map((id) => boxes.get(id)).filter((b) => b !== void 0 && !b.checked);
+    if (open3.length === 0) continue;
+    const start = m.index + m[0].length - m[0].trimStart().length;
+    const line = spanAt(plan, start, start + 1);
+    reports.push({
+      span: firstLineOf(plan, line),
+      message: `Unexpected ✅ on a line that names ${open3.length === 1 ? "a task" : "tasks"} still unticked (${open3.map((b) => `line ${b.span.start.line}`).join(", ")}: ${quote(open3[0].text, 40)}), expected a done claim to match the task list: tick the ${open3.length === 1 ? "task" : "tasks"} if done, or take the ✅ off`
+    });
+  }
+  return reports;
 }
 
 // src/rules/success-criteria.ts
