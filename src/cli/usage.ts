@@ -12,6 +12,8 @@ Options:
   --config FILE         configuration file (default: .github/plan-hygiene.yml if present)
   --format FORMAT       text (default), json, github (workflow commands) or sarif
   --max-file-size N     files larger than N bytes are reported as plan-unparseable
+  --root DIR            repository root that named files are checked against
+                        (default: the git top level, else the current directory)
   -h, --help            show this help
   -v, --version         show the version
 

@@ -28,9 +28,8 @@ export const stalePlan: Rule = {
     }
     const span = plan.status ? firstLineOf(plan, plan.status.span) : documentAnchor(plan);
     const last = history.lastChange(paths);
-    if (last === undefined) {
-      return history.missing ? [{ span, severity: "notice", message: `Unexpected plan history that cannot be read (${history.missing}), expected git history to tell whether this ${why} plan is stale: run \`plan-hygiene lint\` inside a git checkout, or set \`stale-plan: off\`` }] : [];
-    }
+    // no history to ask (the CLI says so once, outside the findings)
+    if (last === undefined) return [];
     if (last !== null && history.now.getTime() - last.getTime() < days * DAY) return [];
     const age = last === null ? "no commit touching it" : `no change since ${last.toISOString().slice(0, 10)} (${Math.floor((history.now.getTime() - last.getTime()) / DAY)} days)`;
     const files = paths.length - 1;
