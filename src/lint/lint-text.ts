@@ -4,10 +4,11 @@ import type { Finding, RuleContext } from "../rules/types.js";
 import { parsePlan } from "../plan/parse.js";
 import { parsePlanAsync } from "../plan/parse-async.js";
 import { lintPlan } from "./lint-plan.js";
+import { parseOptionsFor } from "./parse-options.js";
 
 /** Parse (within `plans.maxFileSize`) and lint one file's text. */
 export function lintText(text: string, path: string, config: Config, facts: Omit<RuleContext, "config"> = {}): { plan: PlanDocument; findings: Finding[] } {
-  const plan = parsePlan(text, path, { maxFileSize: config.plans.maxFileSize });
+  const plan = parsePlan(text, path, parseOptionsFor(config, path));
   return { plan, findings: lintPlan(plan, config, undefined, facts) };
 }
 
@@ -18,6 +19,6 @@ export async function lintTextAsync(
   config: Config,
   options: { timeoutMs?: number; facts?: Omit<RuleContext, "config"> } = {},
 ): Promise<{ plan: PlanDocument; findings: Finding[] }> {
-  const plan = await parsePlanAsync(text, path, { maxFileSize: config.plans.maxFileSize, timeoutMs: options.timeoutMs });
+  const plan = await parsePlanAsync(text, path, { ...parseOptionsFor(config, path), timeoutMs: options.timeoutMs });
   return { plan, findings: lintPlan(plan, config, undefined, options.facts) };
 }

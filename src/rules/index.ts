@@ -12,6 +12,7 @@ import { doneWithoutChange } from "./done-without-change.js";
 import { stalePlan } from "./stale-plan.js";
 import { successCriteria } from "./success-criteria.js";
 import { templatePlaceholders } from "./template-placeholders.js";
+import { testFirst } from "./test-first.js";
 
 /** Every rule, in the order findings on the same position are listed. Adding a rule = one line here. */
 export const rules: readonly Rule[] = [
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   successCriteria,
   confirmationGate,
   gateOrder,
+  testFirst,
   changeLog,
   doneWithoutChange,
   stalePlan,
