@@ -38,6 +38,8 @@ export function toRepoPath(raw: string): RepoPath | null {
   text = text.replace(/^(?:\.\/)+/, "").replace(/^\/+/, "");
   if (text === "" || text === "." || text.startsWith("../") || /(?:^|\/)\.\.(?:\/|$)/.test(text)) return null;
   if (/[()<>|=,;"'`@^!]/.test(text) || /^[-+#]/.test(text)) return null;
+  // `api/communities/{id}/feeds`: a route template, not a glob (`{a,b}` is one)
+  if (/\{[^},]*\}/.test(text)) return null;
   if (GLOB.test(text)) return /[/.]/.test(text) ? { path: text, kind: "glob" } : null;
   if (text.endsWith("/")) return text.length > 1 && /^[\w.\-/]+$/.test(text) ? { path: text, kind: "directory" } : null;
   const name = text.slice(text.lastIndexOf("/") + 1);

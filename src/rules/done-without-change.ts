@@ -21,7 +21,10 @@ export const doneWithoutChange: Rule = {
     const unknown = new Set<string>();
     const missing = (named: NamedPath): boolean => {
       if (GONE.has(named.intent)) return false;
-      const exists = repo.exists(named);
+      let exists = repo.exists(named);
+      // spec-kit and others write paths relative to the plan's folder (`contracts/api.yaml`)
+      const dir = plan.path.includes("/") ? plan.path.slice(0, plan.path.lastIndexOf("/") + 1) : "";
+      if (exists === false && dir !== "" && named.path.includes("/")) exists = repo.exists({ path: `${dir}${named.path}`, kind: named.kind });
       if (exists === null) unknown.add(named.path);
       return exists === false;
     };

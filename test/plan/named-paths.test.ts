@@ -20,7 +20,7 @@ describe("toRepoPath", () => {
     expect(toRepoPath(raw)).toEqual(expected);
   });
 
-  it.each(["https://example.com/a.ts", "~/notes/plan.md", "../other/a.ts", "/Users/me/x/a.ts", "npm test", "config.plans.include", "Node.js", "application/json", "foo()", "", "--watch", "$HOME/a.ts", "a/../b.ts"])(
+  it.each(["https://example.com/a.ts", "api/communities/{id}/feeds", "~/notes/plan.md", "../other/a.ts", "/Users/me/x/a.ts", "npm test", "config.plans.include", "Node.js", "application/json", "foo()", "", "--watch", "$HOME/a.ts", "a/../b.ts"])(
     "%s names no repository path",
     (raw) => {
       expect(toRepoPath(raw)).toBeNull();
