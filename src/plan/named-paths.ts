@@ -47,6 +47,8 @@ export function taskNamedPaths(plan: PlanDocument, box: Checkbox): NamedPath[] {
   for (const { raw, index, code } of candidates(line)) {
     const target = toRepoPath(raw);
     if (!target || seen.has(target.path)) continue;
+    // `GET /.well-known/did.json`: an HTTP route, not a file
+    if (/\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+[`*]*$/.test(line.slice(0, index))) continue;
     // Outside code, a path must contain a slash or be a plain file name; a bare word is prose.
     if (!code && target.kind !== "file" && !target.path.includes("/")) continue;
     seen.add(target.path);
@@ -110,7 +112,7 @@ function candidates(line: string): { raw: string; index: number; code: boolean }
   }
   prose.push({ text: line.slice(last), at: last });
   for (const part of prose) {
-    const cleaned = part.text.replace(/\]\([^)]*\)/g, (s) => " ".repeat(s.length)).replace(/\*+|\[|\]/g, " ");
+    const cleaned = part.text.replace(/\]\([^)]*\)/g, (s) => " ".repeat(s.length)).replace(/\*+|\[|\]/g, (s) => " ".repeat(s.length));
     for (const w of cleaned.matchAll(/\S+/g)) out.push({ raw: w[0], index: part.at + w.index, code: false });
   }
   return out.sort((a, b) => a.index - b.index);

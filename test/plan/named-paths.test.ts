@@ -81,6 +81,8 @@ describe("named paths of a plan", () => {
       ["docs/user.md", "create"],
     ]);
     expect(taskNamedPaths(plan, second)).toEqual([]);
+    const routes = parsePlan("# P\n\n## Phase 1: R\n\n- [x] **T007** Contract test GET /.well-known/did.json in tests/did.test.ts\n", "p.md");
+    expect(taskNamedPaths(routes, routes.checkboxes[0]).map((p) => p.path)).toEqual(["tests/did.test.ts"]);
   });
 });
 
