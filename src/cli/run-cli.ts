@@ -8,6 +8,7 @@ import { packageVersion } from "./package-version.js";
 import { parseCliArgs } from "./parse-args.js";
 import { readCliConfig } from "./read-config.js";
 import { repositoryFacts, repositoryRoot, type RepositoryFacts } from "./repository-facts.js";
+import { runCheckPr } from "./run-check-pr.js";
 import { usage } from "./usage.js";
 import { configuredSeverity } from "../rules/rule-setting.js";
 import { stalePlan } from "../rules/stale-plan.js";
@@ -33,6 +34,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case "usage-error":
       io.stderr.write(`plan-hygiene: ${command.message}\n\n${usage}`);
       return 2;
+    case "check-pr":
+      return runCheckPr(command, io);
   }
 
   const { config: loaded, problems: configProblems } = readCliConfig(io.cwd, command.configPath);
