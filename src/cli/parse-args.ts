@@ -6,7 +6,7 @@ export type Format = (typeof formats)[number];
 export type CliCommand =
   | { kind: "help" }
   | { kind: "version" }
-  | { kind: "lint"; operands: string[]; configPath: string | null; format: Format; maxFileSize: number | null }
+  | { kind: "lint"; operands: string[]; configPath: string | null; format: Format; maxFileSize: number | null; root: string | null }
   | { kind: "check-pr"; owner: string; repo: string; number: number; post: boolean; format: "text" | "json" }
   | { kind: "usage-error"; message: string };
 
@@ -22,6 +22,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         config: { type: "string" },
         format: { type: "string", default: "text" },
         "max-file-size": { type: "string" },
+        root: { type: "string" },
         post: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -51,7 +52,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     }
   }
   if (values.config === "") return { kind: "usage-error", message: "--config needs a file name" };
-  return { kind: "lint", operands, configPath: values.config ?? null, format: format as Format, maxFileSize };
+  if (values.root === "") return { kind: "usage-error", message: "--root needs a directory" };
+  return { kind: "lint", operands, configPath: values.config ?? null, format: format as Format, maxFileSize, root: values.root ?? null };
 }
 
 function parseCheckPr(operands: string[], format: string, values: { config?: string; "max-file-size"?: string; post?: boolean }): CliCommand {

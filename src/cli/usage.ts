@@ -19,6 +19,8 @@ Options:
   --format FORMAT       text (default), json, github (workflow commands) or sarif
   --post                check-pr: post the check run and the sticky comment
   --max-file-size N     files larger than N bytes are reported as plan-unparseable
+  --root DIR            repository root that named files are checked against
+                        (default: the git top level, else the current directory)
   -h, --help            show this help
   -v, --version         show the version
 

@@ -10,6 +10,12 @@ const ruleSetting = z.union([
   severity,
   z.strictObject({
     severity: severity.optional().describe("Overrides the rule's default severity; `off` disables it."),
+    days: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("`stale-plan` only: how many days without a change make an In Progress plan stale (default 30)."),
   }),
 ]);
 

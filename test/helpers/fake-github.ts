@@ -273,6 +273,12 @@ export class FakeGitHub {
   }
 
   /** A file's bytes at a ref (branch, sha, HEAD), or null. */
+  /** Every file path at a branch or commit (what a recursive tree read lists). */
+  filesAt(fullName: string, ref: string): string[] {
+    const sha = this.resolveRev(this.repo(fullName), ref);
+    return sha ? [...this.store.commit(sha).tree.keys()].sort() : [];
+  }
+
   fileAt(fullName: string, ref: string, path: string): Buffer | null {
     const sha = this.resolveRev(this.repo(fullName), ref);
     const blob = sha ? this.store.commit(sha).tree.get(path) : undefined;

@@ -107,6 +107,7 @@ describe("every REST request the app sends", () => {
         "pulls/list-files",
         "checks/create",
         "checks/update",
+        "git/get-tree",
         "issues/create-comment",
         "issues/update-comment",
         "reactions/create-for-issue-comment",
