@@ -5,6 +5,8 @@ import type { GitHubClient } from "../github/client.js";
 import { gatherPullRequestContext } from "../github/gather-pull-request-context.js";
 import { readConfigFile } from "../github/read-config-files.js";
 import type { HandlerDeps, HandlerNote } from "./handler-deps.js";
+import { pathsNamedInBody } from "../core/paths-named-in-body.js";
+import { repositoryEvent } from "./push.js";
 
 /** Branches this app opens its own Change Log PRs from; merging one records nothing more. */
 export const CHANGELOG_BRANCH_PREFIX = "plan-hygiene/changelog-";
@@ -14,10 +16,15 @@ export const CHANGELOG_BRANCH_PREFIX = "plan-hygiene/changelog-";
  * Change Log PRs (merging `plan-hygiene/changelog-N` must not log itself) and events the app
  * caused. The app's commit to the base branch fires `push`, never `closed`, so it cannot loop.
  */
-export function pullRequestClosedHandler(deps: Pick<HandlerDeps, "isOwnEvent">) {
+export function pullRequestClosedHandler(deps: Pick<HandlerDeps, "isOwnEvent" | "dashboard">) {
   return async (context: Context<"pull_request.closed">): Promise<HandlerNote> => {
     const { payload } = context;
     const pull = payload.pull_request;
+    // A closed PR leaves the dashboard's "open PRs" column (a merge also pushes, in the same window).
+    const named = () => pathsNamedInBody(pull.body ?? "", payload.repository.owner.login, payload.repository.name).length > 0;
+    if (deps.dashboard?.wantsPull(payload.repository.full_name, pull.number, named())) {
+      deps.dashboard.request(context.octokit, repositoryEvent(payload.repository), context.log);
+    }
     if (!pull.merged) return { outcome: "skipped", reason: "closed without merging" };
     if (pull.head.ref.startsWith(CHANGELOG_BRANCH_PREFIX)) return { outcome: "skipped", reason: "this app's own Change Log pull request" };
     if (await deps.isOwnEvent(payload.sender)) return { outcome: "skipped", reason: "event caused by this app" };
