@@ -2,11 +2,14 @@ import { parseArgs } from "node:util";
 
 export const formats = ["text", "json", "github", "sarif"] as const;
 export type Format = (typeof formats)[number];
+export const statusFormats = ["text", "markdown", "json"] as const;
+export type StatusFormat = (typeof statusFormats)[number];
 
 export type CliCommand =
   | { kind: "help" }
   | { kind: "version" }
   | { kind: "lint"; operands: string[]; configPath: string | null; format: Format; maxFileSize: number | null }
+  | { kind: "status"; operands: string[]; configPath: string | null; format: StatusFormat; maxFileSize: number | null }
   | { kind: "usage-error"; message: string };
 
 /** argv (without `node` and the script) → what to do. Never throws. */
@@ -32,11 +35,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
   const [command, ...operands] = positionals;
-  if (command === undefined) return { kind: "usage-error", message: "missing command: expected `plan-hygiene lint [paths…]`" };
-  if (command !== "lint") return { kind: "usage-error", message: `unknown command \`${command}\`: expected \`lint\`` };
+  if (command === undefined) return { kind: "usage-error", message: "missing command: expected `plan-hygiene lint [paths…]` or `plan-hygiene status [paths…]`" };
+  if (command !== "lint" && command !== "status") return { kind: "usage-error", message: `unknown command \`${command}\`: expected \`lint\` or \`status\`` };
   const format = values.format as string;
-  if (!(formats as readonly string[]).includes(format)) {
-    return { kind: "usage-error", message: `--format must be one of ${formats.join(", ")}; got \`${format}\`` };
+  const allowed: readonly string[] = command === "lint" ? formats : statusFormats;
+  if (!allowed.includes(format)) {
+    return { kind: "usage-error", message: `--format for \`${command}\` must be one of ${allowed.join(", ")}; got \`${format}\`` };
   }
   let maxFileSize: number | null = null;
   if (values["max-file-size"] !== undefined) {
@@ -47,5 +51,6 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     }
   }
   if (values.config === "") return { kind: "usage-error", message: "--config needs a file name" };
+  if (command === "status") return { kind: "status", operands, configPath: values.config ?? null, format: format as StatusFormat, maxFileSize };
   return { kind: "lint", operands, configPath: values.config ?? null, format: format as Format, maxFileSize };
 }

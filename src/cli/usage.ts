@@ -1,4 +1,5 @@
 export const usage = `Usage: plan-hygiene lint [paths or globs…] [options]
+       plan-hygiene status [paths or globs…] [--format text|markdown|json]
 
 Lint markdown implementation plans: open questions, confirmation gates,
 success criteria, template leftovers, status and change log.
@@ -8,9 +9,14 @@ configured plan globs (plans.include minus plans.exclude) is linted.
 A file path is linted even if it matches no glob; a directory is searched
 with the configured globs; a quoted glob ("docs/**/*.md") is expanded.
 
+\`status\` prints the plan dashboard for the working tree: one row per plan,
+grouped by status, with phases confirmed, criteria ticked, open questions
+and findings (the same table the GitHub App keeps in its dashboard issue).
+
 Options:
   --config FILE         configuration file (default: .github/plan-hygiene.yml if present)
-  --format FORMAT       text (default), json, github (workflow commands) or sarif
+  --format FORMAT       lint: text (default), json, github (workflow commands) or sarif
+                        status: text (default), markdown or json
   --max-file-size N     files larger than N bytes are reported as plan-unparseable
   -h, --help            show this help
   -v, --version         show the version

@@ -41,7 +41,7 @@ export function buildDashboard(view: DashboardView, limit = ISSUE_BODY_LIMIT): s
     if (attention) parts.push(attention);
     for (const g of groups) {
       const total = g.lines.length + g.omitted;
-      const section = [`### ${GROUP_TITLES[g.group]} (${total})`, "", tableHeader(showPulls, showDates), ...g.lines];
+      const section = [`### ${GROUP_TITLES[g.group]} (${total})`, ...(g.lines.length > 0 ? ["", tableHeader(showPulls, showDates), ...g.lines] : [])];
       if (g.omitted) section.push("", `_…${plural(g.omitted, "more plan")} not shown (GitHub's issue size limit)._`);
       parts.push(section.join("\n"));
     }
@@ -69,7 +69,8 @@ export function buildDashboard(view: DashboardView, limit = ISSUE_BODY_LIMIT): s
 function headerLine(view: DashboardView): string {
   const counts = groupRows(view.rows).map(({ group, rows }) => `${rows.length} ${GROUP_TITLES[group]}`);
   const branch = codeSpan(view.ref);
-  return `${plural(view.rows.length, "plan")} on ${branch}${counts.length > 0 ? `: ${counts.join(" · ")}` : ""}. Kept current by plan-hygiene; edits to this issue are overwritten.`;
+  const kept = view.repoUrl !== null ? " Kept current by plan-hygiene; edits to this issue are overwritten." : "";
+  return `${plural(view.rows.length, "plan")} on ${branch}${counts.length > 0 ? `: ${counts.join(" · ")}` : ""}.${kept}`;
 }
 
 function attentionSection(view: DashboardView): string | null {
