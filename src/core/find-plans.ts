@@ -1,3 +1,4 @@
+import { parseOptionsFor } from "../lint/parse-options.js";
 import { isPlanPath } from "../config/plan-paths.js";
 import { defaultConfig, type Config } from "../config/schema.js";
 import type { GitHubClient } from "../github/client.js";
@@ -82,7 +83,7 @@ export async function plansFromBlobs(
     }
     readable.push({ path, blob: { ...blob, text: blob.text } });
   }
-  const parsed = await Promise.all(readable.map(({ path, blob }) => cache.parseAsync(blob.oid, path, blob.text, config.plans.maxFileSize)));
+  const parsed = await Promise.all(readable.map(({ path, blob }) => cache.parseAsync(blob.oid, path, blob.text, parseOptionsFor(config, path))));
   const plans: PlanResult[] = [];
   readable.forEach(({ path }, i) => {
     const plan = parsed[i];
