@@ -40,7 +40,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const format = values.format as string;
   const allowed: readonly string[] = command === "lint" ? formats : statusFormats;
   if (!allowed.includes(format)) {
-    return { kind: "usage-error", message: `--format for \`${command}\` must be one of ${allowed.join(", ")}; got \`${format}\`` };
+    return { kind: "usage-error", message: `--format must be one of ${allowed.join(", ")}; got \`${format}\`` };
   }
   let maxFileSize: number | null = null;
   if (values["max-file-size"] !== undefined) {

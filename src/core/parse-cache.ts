@@ -40,8 +40,8 @@ export class ParseCache {
   }
 
   /** The cached parse of a blob without its text (undefined when it must be read and parsed). */
-  peek(oid: string, path: string, maxFileSize: number): PlanDocument | undefined {
-    return this.lookup(keyOf(oid, path, maxFileSize));
+  peek(oid: string, path: string, options: ParseOptions): PlanDocument | undefined {
+    return this.lookup(keyOf(oid, path, options));
   }
 
   get size(): number {

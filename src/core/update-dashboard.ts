@@ -6,6 +6,7 @@ import { readDashboardFacts, type DashboardFacts } from "../github/read-dashboar
 import { readRepoTree, type TreeBlob } from "../github/read-repo-tree.js";
 import { upsertDashboardIssue, type DashboardWrite } from "../github/upsert-dashboard-issue.js";
 import { lintPlan } from "../lint/lint-plan.js";
+import { parseOptionsFor } from "../lint/parse-options.js";
 import type { PlanDocument } from "../plan/types.js";
 import { buildDashboard, DASHBOARD_MARKER } from "../report/dashboard.js";
 import { dashboardRow, type DashboardRow } from "../report/dashboard-row.js";
@@ -104,7 +105,7 @@ interface Read {
 /** What must be read for these blobs: text unless the parse is cached, the date unless known. */
 function readsFor(blobs: readonly TreeBlob[], config: Config, deps: DashboardDeps): Read[] {
   return blobs.flatMap((b) => {
-    const text = deps.cache.peek(b.sha, b.path, config.plans.maxFileSize) === undefined;
+    const text = deps.cache.peek(b.sha, b.path, parseOptionsFor(config, b.path)) === undefined;
     const date = deps.memory.lastCommit(b.path, b.sha) === undefined;
     return text || date ? [{ path: b.path, blobSha: text ? b.sha : null, date, size: text ? b.size : 0 }] : [];
   });
@@ -128,13 +129,13 @@ function batches(reads: readonly Read[]): Read[][] {
 }
 
 async function planRows(planBlobs: readonly TreeBlob[], facts: DashboardFacts, config: Config, event: RepositoryEvent, deps: DashboardDeps): Promise<DashboardRow[]> {
-  const max = config.plans.maxFileSize;
   const parsed = await Promise.all(
     planBlobs.map(async (b): Promise<PlanDocument | null> => {
-      const cached = deps.cache.peek(b.sha, b.path, max);
+      const options = parseOptionsFor(config, b.path);
+      const cached = deps.cache.peek(b.sha, b.path, options);
       if (cached) return cached;
       const text = facts.blobs.get(b.sha)?.text;
-      return typeof text === "string" ? deps.cache.parseAsync(b.sha, b.path, text, max) : null;
+      return typeof text === "string" ? deps.cache.parseAsync(b.sha, b.path, text, options) : null;
     }),
   );
   const pulls = facts.pulls.map((p) => ({ number: p.number, paths: new Set([...p.files, ...pathsNamedInBody(p.body, event.owner, event.repo)]) }));
