@@ -89,7 +89,7 @@ export async function updateDashboard(octokit: GitHubClient, event: RepositoryEv
   if (!existing && rows.length === 0) return skip("no plan on the default branch yet");
   if (existing?.state === "CLOSED" && !inProgress) return skip(`dashboard #${existing.number} was closed and no plan is In Progress`);
 
-  const body = buildDashboard({ rows, repoUrl: event.repoUrl, ref: defaultBranch, treeTruncated: tree?.truncated ?? false, configProblems: resolved.errors.length });
+  const body = buildDashboard({ rows, repoUrl: event.repoUrl, ref: defaultBranch, treeTruncated: tree?.truncated ?? false, configProblems: resolved.errors.length, pullsNotMatched: Math.max(0, facts.openPullCount - facts.pulls.length) });
   const written = await upsertDashboardIssue(octokit, { owner, repo, existing, title: config.dashboard.title, body, reopen: inProgress });
   deps.log.info({ dashboard: written.number, write: written.write, plans: rows.length, repo: fullName }, `plan-hygiene: dashboard ${fullName}#${written.number} ${written.write}`);
   return { outcome: written.write, issue: written.number, plans: rows.length, debounceSeconds };

@@ -17,6 +17,8 @@ export interface DashboardView {
   ref: string;
   /** set when GitHub's recursive tree listing was truncated: some plans may be missing */
   treeTruncated?: boolean;
+  /** open pull requests beyond the ones matched with plans (GitHub lists 100 per read) */
+  pullsNotMatched?: number;
   /** configuration problems, said in one line (details are in the PR check) */
   configProblems?: number;
 }
@@ -32,6 +34,7 @@ export function buildDashboard(view: DashboardView, limit = ISSUE_BODY_LIMIT): s
   const showDates = view.rows.some((r) => r.lastCommit !== null);
   const head = [DASHBOARD_MARKER, headerLine(view)];
   if (view.treeTruncated) head.push("", "> [!WARNING]\n> GitHub truncated the repository's file listing; plans beyond it are not shown.");
+  if (view.pullsNotMatched) head.push("", `> [!NOTE]\n> Only the 100 most recently updated open pull requests are matched with plans (${view.pullsNotMatched} more are open).`);
   if (view.configProblems) head.push("", `> [!WARNING]\n> The plan-hygiene configuration has ${plural(view.configProblems, "problem")}; the defaults apply where it is invalid.`);
   if (view.rows.length === 0) return [...head, "", "_No plans on this branch._"].join("\n");
   const attention = attentionSection(view);
