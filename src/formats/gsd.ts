@@ -1,6 +1,7 @@
 // GSD ("Get Shit Done"): `.planning/ROADMAP.md` (phases with "Success Criteria (what must be TRUE)")
 // and `.planning/phases/NN-name/NN-NN-PLAN.md` (YAML frontmatter phase/plan/wave, `<task>` blocks).
 import { isConfirmationGate } from "./gate-labels.js";
+import { taskListFormat } from "./expectations.js";
 import type { PlanFormat } from "./types.js";
 
 export const gsd: PlanFormat = {
@@ -18,16 +19,7 @@ export const gsd: PlanFormat = {
     if (fm && "phase" in fm && "plan" in fm) return { marker: "frontmatter phase/plan", strength: 2 };
     return null;
   },
-  expects: {
-    status: false,
-    gates: "none",
-    criteria: "none",
-    automated: "none",
-    templateChangeLog: false,
-    sections: [],
-    questionsBeforeWork: false,
-    sequentialPhases: true,
-  },
+  expects: taskListFormat(true),
   planFile: /(^|\/)\.planning\/(?:.*\/)?(?:ROADMAP|\d+-\d+-PLAN)\.md$/i,
   isGateLabel: isConfirmationGate,
 };

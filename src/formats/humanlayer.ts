@@ -2,6 +2,7 @@
 // `#### Manual Verification:`, an `**Implementation Note**: … pause for manual confirmation …`
 // line as the phase's gate, `## What We're NOT Doing`; usually no Status, no change log.
 import { isConfirmationGate } from "./gate-labels.js";
+import { ownConventionFormat } from "./expectations.js";
 import type { PlanFormat } from "./types.js";
 
 const VERIFICATION = /^(automated|manual) verification\b/i;
@@ -21,17 +22,7 @@ export const humanlayer: PlanFormat = {
     if (/(^|\/)thoughts\/(shared\/)?plans\//.test(e.path)) return { marker: "thoughts/shared/plans/ path", strength: 1 };
     return null;
   },
-  expects: {
-    status: false,
-    gates: "consistent",
-    criteria: "consistent",
-    // a testing phase with only Manual Verification is normal in this format
-    automated: "none",
-    templateChangeLog: false,
-    sections: [],
-    questionsBeforeWork: false,
-    sequentialPhases: true,
-  },
+  expects: ownConventionFormat(),
   isGateLabel: (label, value) => isConfirmationGate(label) || isImplementationNote(label, value),
 };
 

@@ -1,6 +1,7 @@
 // OpenSpec: `openspec/changes/<id>/tasks.md` with numbered groups `## 1. …` and tasks `- [ ] 1.1 …`
 // (each numbered group is a phase); proposal.md / design.md beside it.
 import { isConfirmationGate } from "./gate-labels.js";
+import { taskListFormat } from "./expectations.js";
 import type { PlanFormat } from "./types.js";
 
 // `## 1. Setup`, `## M2. 电机模型框架` (milestone-numbered groups)
@@ -17,16 +18,7 @@ export const openspec: PlanFormat = {
     if (groups >= 2 && numbered >= 2) return { marker: "## 1. groups with 1.1 tasks", strength: 1 };
     return null;
   },
-  expects: {
-    status: false,
-    gates: "none",
-    criteria: "none",
-    automated: "none",
-    templateChangeLog: false,
-    sections: [],
-    questionsBeforeWork: false,
-    sequentialPhases: false,
-  },
+  expects: taskListFormat(false),
   planFile: /(^|\/)openspec\/changes\/(?:archive\/)?[^/]+\/(tasks|proposal)\.md$/,
   isGateLabel: isConfirmationGate,
   // `openspec archive` moves a change under changes/archive/ once it is deployed: it is done

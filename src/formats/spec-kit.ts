@@ -2,6 +2,7 @@
 // and `tasks.md` (`## Phase N: …`, `- [ ] T001 [P] [US1] …`, `**Checkpoint**:` lines). Tasks are
 // the work (no per-phase success criteria); user-story phases are independent of one another.
 import { isConfirmationGate } from "./gate-labels.js";
+import { taskListFormat } from "./expectations.js";
 import type { PlanFormat } from "./types.js";
 
 const PATH = /(^|\/)(?<!\.kiro\/)specs\/[^/]+\/(plan|tasks|spec)\.md$/i;
@@ -21,16 +22,7 @@ export const specKit: PlanFormat = {
     if (PATH.test(e.path)) return { marker: "specs/<feature>/plan.md|tasks.md path", strength: 2 };
     return null;
   },
-  expects: {
-    status: false,
-    gates: "none",
-    criteria: "none",
-    automated: "none",
-    templateChangeLog: false,
-    sections: [],
-    questionsBeforeWork: false,
-    sequentialPhases: false,
-  },
+  expects: taskListFormat(false),
   // spec-kit's templates leave `[FEATURE]`, `[DATE]`, `[###-feature-name]`, `[link]`, `[PROJECT_NAME]`
   templateToken: (content) => /^(?:FEATURE(?: NAME)?|DATE|link|###-feature-name|REMOVE IF UNUSED|[A-Z0-9]+(?:_[A-Z0-9]+)*_(?:NAME|DATE|VERSION|DESCRIPTION|TITLE))$/.test(content),
   planFile: /(^|\/)(?<!\.kiro\/)specs\/[^/]+\/(plan|tasks)\.md$/,

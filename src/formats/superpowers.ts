@@ -1,6 +1,7 @@
 // superpowers (obra/superpowers writing-plans): `### Task N: …` with a `**Files:**` list of
 // `Create:` / `Modify:` / `Test:` lines and `- [ ] **Step N: …**` boxes; each task is a phase.
 import { isConfirmationGate } from "./gate-labels.js";
+import { taskListFormat } from "./expectations.js";
 import type { PlanFormat } from "./types.js";
 
 const TASK = /^task\s+(\d+(?:\.\d+)?[a-z]?)\b\s*(?:[:：.—–-]\s*)?(.*)$/iu;
@@ -21,16 +22,7 @@ export const superpowers: PlanFormat = {
     if (tasks >= 2 && e.tasks.some((t) => /^step\s+\d+/i.test(t))) return { marker: "Task N headings with Step N boxes", strength: 1 };
     return null;
   },
-  expects: {
-    status: false,
-    gates: "none",
-    criteria: "none",
-    automated: "none",
-    templateChangeLog: false,
-    sections: [],
-    questionsBeforeWork: false,
-    sequentialPhases: true,
-  },
+  expects: taskListFormat(true),
   isGateLabel: isConfirmationGate,
   phaseHeading(text, depth) {
     const m = depth >= 2 ? TASK.exec(text) : null;

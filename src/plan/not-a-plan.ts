@@ -8,7 +8,7 @@
 // | file name `SKILL.md`, `*.prompt.md`, `*.chatmode.md`, `*.instructions.md`, `*.mdc` | agent skill or prompt |
 // | frontmatter with `description:` and one of `allowed-tools:`, `model:`, `argument-hint:`, `tools:` | agent command file |
 // | file name `AGENTS.md`, `CLAUDE.md`, `GEMINI.md`, `copilot-instructions.md`          | agent instructions     |
-// | file name `*template.md` / `TEMPLATE.md`, or a path under `templates/` or `.specify/` | a plan template       |
+// | file name `*template.md` / `TEMPLATE.md`, or a path under `templates/` (`.specify/templates/`) | a plan template |
 // | file name `README*`, `INDEX.md`, `index.md`, `_index.md` (a folder's index)      | folder index           |
 // | title `ADR …` / `Architecture Decision Record`, or Context + Decision sections under an `adr/`/`decisions/` path or a `Status` of Accepted/Superseded/Deprecated | ADR |
 // | title or file name naming a retrospective / post-mortem / lessons learned       | retrospective          |
@@ -16,7 +16,7 @@
 const AGENT_DIR = /(^|\/)(\.claude\/(commands|agents|skills)|\.github\/(prompts|chatmodes|instructions)|\.cursor\/(rules|commands)|\.windsurf\/(rules|workflows)|\.gemini\/commands|\.opencode\/(command|agent)|\.agents?\/(skills|commands))\//i;
 const AGENT_FILE = /(^|\/)(SKILL\.md|[^/]+\.(prompt|chatmode|instructions)\.md|[^/]+\.mdc)$/i;
 const AGENT_INSTRUCTIONS = /(^|\/)(AGENTS|CLAUDE|GEMINI|copilot-instructions)\.md$/i;
-const TEMPLATE_FILE = /(^|\/)(?:[^/]*[-_.])?template\.md$|(^|\/)(templates|\.specify)\//i;
+const TEMPLATE_FILE = /(^|\/)(?:[^/]*[-_.])?template\.md$|(^|\/)templates\//i;
 const INDEX_FILE = /(^|\/)(README(\.[a-z-]+)?|INDEX|_?index)\.(md|markdown|mdx)$/i;
 const ADR_PATH = /(^|\/)(adrs?|decisions|architecture[-_]decisions?)\//i;
 const ADR_TITLE = /^(adr[\s-]*\d*\b|architecture decision record)/i;

@@ -62,7 +62,7 @@ describe("linting the plan template as is", () => {
   });
 
   it("the template file itself (`plan-template.md`, `templates/…`) is not a plan and gets no finding", () => {
-    for (const name of ["plan-template.md", "docs/templates/plan.md", ".specify/templates/plan-template.md", "docs/plans/TEMPLATE.md"]) {
+    for (const name of ["plan-template.md", "docs/templates/plan.md", ".specify/templates/plan-template.md", ".specify/templates/tasks.md", "docs/plans/TEMPLATE.md"]) {
       const linted = lintText(text, name, defaultConfig);
       expect(linted.plan.isPlan).toBe(false);
       expect(linted.plan.notPlan).toBe("a plan template");
