@@ -30,6 +30,8 @@ export interface DashboardDeps {
   /** the login the dashboard issue is created as (`<app-slug>[bot]`, `github-actions[bot]`) */
   login: string;
   log: Logger;
+  /** the configuration file's path (the Action's `config` input); default .github/plan-hygiene.yml */
+  configPath?: string;
 }
 
 export interface DashboardOutcome {
@@ -62,7 +64,7 @@ export async function updateDashboard(octokit: GitHubClient, event: RepositoryEv
   const firstConfig = known ? { ...defaultConfig, plans: known.plans } : defaultConfig;
   const firstReads = readsFor(blobs.filter((b) => isPlanPath(b.path, firstConfig)), firstConfig, deps);
   const [firstBatch, ...laterBatches] = batches(firstReads);
-  const facts = await readDashboardFacts(octokit, { owner, repo, branch: defaultBranch, login: deps.login, marker: DASHBOARD_MARKER, include: { repoFacts: true }, reads: firstBatch ?? [] });
+  const facts = await readDashboardFacts(octokit, { owner, repo, branch: defaultBranch, login: deps.login, marker: DASHBOARD_MARKER, include: { repoFacts: true }, reads: firstBatch ?? [], ...(deps.configPath ? { configPath: deps.configPath } : {}) });
   const resolved = await resolveConfig(facts.config, (t) => readConfigFile(octokit, t), fullName);
   const { config } = resolved;
   const debounceSeconds = config.dashboard.debounceSeconds;

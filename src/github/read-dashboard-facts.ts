@@ -57,10 +57,13 @@ export async function readDashboardFacts(
     login: string;
     marker: string;
     include: { repoFacts: boolean };
+    /** default .github/plan-hygiene.yml */
+    configPath?: string;
     reads: readonly { path: string; blobSha: string | null; date: boolean }[];
   },
 ): Promise<DashboardFacts> {
   const { owner, repo, reads } = target;
+  const configPath = target.configPath ?? CONFIG_PATH;
   const variables: Record<string, unknown> = { owner, repo };
   const declared = ["$owner: String!", "$repo: String!"];
   const declare = (name: string, type: string, value: unknown) => {
@@ -71,7 +74,7 @@ export async function readDashboardFacts(
   const fields: string[] = [];
   const top: string[] = [];
   if (target.include.repoFacts) {
-    const config = declare("config", "String!", `HEAD:${CONFIG_PATH}`);
+    const config = declare("config", "String!", `HEAD:${configPath}`);
     fields.push(`config: object(expression: ${config}) { ${BLOB_FIELDS} }`);
     fields.push(`issues(first: 20, states: [OPEN, CLOSED], filterBy: { createdBy: ${declare("login", "String!", target.login)} }, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { number state title body } }`);
     fields.push("pullRequests(first: 100, states: [OPEN], orderBy: { field: UPDATED_AT, direction: DESC }) { totalCount nodes { number body files(first: 100) { nodes { path } } } }");
@@ -100,8 +103,8 @@ export async function readDashboardFacts(
     if (read.date && date) lastCommits.set(read.path, date);
   }
   const configText = async (node: unknown, configRepo: string): Promise<ConfigFile | null> => {
-    const blob = await toBlobText(octokit, { owner, repo: configRepo, path: CONFIG_PATH }, node);
-    return blob ? { source: `${owner}/${configRepo}:${CONFIG_PATH}`, owner, repo: configRepo, path: CONFIG_PATH, text: blob.text ?? "" } : null;
+    const blob = await toBlobText(octokit, { owner, repo: configRepo, path: configPath }, node);
+    return blob ? { source: `${owner}/${configRepo}:${configPath}`, owner, repo: configRepo, path: configPath, text: blob.text ?? "" } : null;
   };
   return {
     config: target.include.repoFacts ? { repo: await configText(repository.config, repo), org: await configText(data.org?.config, ".github") } : { repo: null, org: null },
