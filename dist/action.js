@@ -40902,6 +40902,10 @@ var ParseCache = class {
     this.inflight.set(key, parsing);
     return parsing;
   }
+  /** The cached parse of a blob without its text (undefined when it must be read and parsed). */
+  peek(oid, path2, options) {
+    return this.lookup(keyOf(oid, path2, options));
+  }
   get size() {
     return this.entries.size;
   }
@@ -45393,12 +45397,12 @@ async function startCheckRun(octokit, target) {
   return data.id;
 }
 async function completeCheckRun(octokit, target) {
-  const batches = [];
-  for (let i = 0; i < target.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(target.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  if (batches.length === 0) batches.push([]);
+  const batches2 = [];
+  for (let i = 0; i < target.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches2.push(target.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  if (batches2.length === 0) batches2.push([]);
   let id = target.id;
-  for (const [i, batch] of batches.entries()) {
-    const last2 = i === batches.length - 1;
+  for (const [i, batch] of batches2.entries()) {
+    const last2 = i === batches2.length - 1;
     const output2 = { ...target.output, ...batch.length ? { annotations: batch } : {} };
     const completion = last2 ? { status: "completed", conclusion: target.conclusion, completed_at: (/* @__PURE__ */ new Date()).toISOString() } : { status: "in_progress" };
     if (id === null) {
@@ -65876,7 +65880,12 @@ var configSchema = external_exports.strictObject({
     enabled: external_exports.boolean().default(true).describe("Append a Change Log row to each plan a merged PR touched or named."),
     template: external_exports.string().min(1).default("{pr} {title}{details}").describe("The Change cell. Placeholders: `{pr}` (#123), `{title}`, `{details}` (phases confirmed, status change), `{author}`."),
     completeStatus: external_exports.boolean().default(false).describe("When every phase is confirmed, set the plan's Status to Completed in the same commit.")
-  }).prefault({}).describe("The Change Log row written on merge.")
+  }).prefault({}).describe("The Change Log row written on merge."),
+  dashboard: external_exports.strictObject({
+    enabled: external_exports.boolean().default(true).describe("Keep one issue listing every plan on the default branch (found by a hidden marker, edited in place). `false` leaves an existing one untouched."),
+    title: external_exports.string().min(1).max(256).default("Plan dashboard").describe("The dashboard issue's title."),
+    debounceSeconds: external_exports.number().int().min(0).max(3600).default(30).describe("A burst of pushes and pull request events within this many seconds updates the dashboard once.")
+  }).prefault({}).describe("The plan dashboard issue (GitHub App and Action).")
 }).describe("plan-hygiene configuration (.github/plan-hygiene.yml)");
 var defaultConfig = configSchema.parse({});
 
@@ -67862,6 +67871,25 @@ async function checkPullRequest(octokit, event, deps) {
   }
 }
 
+// src/core/push-touches-plans.ts
+var PAYLOAD_COMMIT_LIMIT = 2048;
+var MARKDOWN3 = /\.(?:md|markdown|mdx)$/i;
+function pushTouchesPlans(push2, plans) {
+  const branch = push2.repository.default_branch ?? push2.repository.master_branch;
+  if (push2.ref !== `refs/heads/${branch}`) return { touches: false, configChanged: false, reason: `not the default branch (${push2.ref})` };
+  if (push2.deleted) return { touches: false, configChanged: false, reason: "branch deleted" };
+  const commits = push2.commits ?? [];
+  if (commits.length === 0 || commits.length >= PAYLOAD_COMMIT_LIMIT) return { touches: true, configChanged: true, reason: "the payload does not list every change" };
+  const paths = /* @__PURE__ */ new Set();
+  for (const c of [...commits, ...push2.head_commit ? [push2.head_commit] : []]) for (const p of [...c.added ?? [], ...c.removed ?? [], ...c.modified ?? []]) paths.add(p);
+  const configChanged = paths.has(CONFIG_PATH);
+  const config2 = plans ? { ...defaultConfig, plans } : null;
+  const plan = [...paths].find((p) => config2 ? isPlanPath(p, config2) : MARKDOWN3.test(p));
+  if (plan !== void 0) return { touches: true, configChanged, reason: `changes ${plan}` };
+  if (configChanged) return { touches: true, configChanged, reason: `changes ${CONFIG_PATH}` };
+  return { touches: false, configChanged: false, reason: "no plan changed" };
+}
+
 // src/handlers/pull-request.ts
 var PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -68860,6 +68888,396 @@ function readInputs() {
   return { inputs: { token, configPath, comment: comment === "" ? null : comment, failOn } };
 }
 
+// src/core/dashboard-memory.ts
+var DashboardMemory = class {
+  constructor(capacity = 5e3) {
+    this.capacity = capacity;
+  }
+  capacity;
+  dates = /* @__PURE__ */ new Map();
+  repos = /* @__PURE__ */ new Map();
+  lastCommit(path2, blobSha) {
+    const key = `${blobSha}\0${path2}`;
+    const date5 = this.dates.get(key);
+    if (date5 !== void 0) {
+      this.dates.delete(key);
+      this.dates.set(key, date5);
+    }
+    return date5;
+  }
+  rememberLastCommit(path2, blobSha, date5) {
+    this.dates.set(`${blobSha}\0${path2}`, date5);
+    if (this.dates.size > this.capacity) this.dates.delete(this.dates.keys().next().value);
+  }
+  repository(fullName) {
+    return this.repos.get(fullName.toLowerCase());
+  }
+  rememberRepository(fullName, facts) {
+    const key = fullName.toLowerCase();
+    this.repos.delete(key);
+    this.repos.set(key, facts);
+    if (this.repos.size > this.capacity) this.repos.delete(this.repos.keys().next().value);
+  }
+  /** After a push that changes the configuration file: learn it again on the next update. */
+  forgetRepository(fullName) {
+    this.repos.delete(fullName.toLowerCase());
+  }
+};
+
+// src/github/read-dashboard-facts.ts
+async function readDashboardFacts(octokit, target) {
+  const { owner, repo, reads } = target;
+  const configPath = target.configPath ?? CONFIG_PATH;
+  const variables = { owner, repo };
+  const declared = ["$owner: String!", "$repo: String!"];
+  const declare = (name, type, value) => {
+    declared.push(`$${name}: ${type}`);
+    variables[name] = value;
+    return `$${name}`;
+  };
+  const fields = [];
+  const top = [];
+  if (target.include.repoFacts) {
+    const config2 = declare("config", "String!", `HEAD:${configPath}`);
+    fields.push(`config: object(expression: ${config2}) { ${BLOB_FIELDS} }`);
+    fields.push(`issues(first: 20, states: [OPEN, CLOSED], filterBy: { createdBy: ${declare("login", "String!", target.login)} }, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { number state title body } }`);
+    fields.push("pullRequests(first: 100, states: [OPEN], orderBy: { field: UPDATED_AT, direction: DESC }) { totalCount nodes { number body files(first: 100) { nodes { path } } } }");
+    top.push(`org: repository(owner: $owner, name: ".github") { config: object(expression: ${config2}) { ${BLOB_FIELDS} } }`);
+  }
+  const histories = [];
+  reads.forEach((read, i) => {
+    if (read.blobSha !== null) fields.push(`b${i}: object(oid: ${declare(`b${i}`, "GitObjectID!", read.blobSha)}) { ${BLOB_FIELDS} }`);
+    if (read.date) histories.push(`d${i}: history(first: 1, path: ${declare(`p${i}`, "String!", read.path)}) { nodes { committedDate } }`);
+  });
+  if (histories.length > 0) fields.push(`ref(qualifiedName: ${declare("ref", "String!", `refs/heads/${target.branch}`)}) { target { ... on Commit { ${histories.join(" ")} } } }`);
+  const query = `query readDashboardFacts(${declared.join(", ")}) {
+  repository(owner: $owner, name: $repo) {
+    ${fields.join("\n    ")}
+  }
+  ${top.join("\n  ")}
+}`;
+  const data = await graphqlAllowingMissing(octokit, query, variables, ["org"]);
+  if (!data.repository) throw new Error(`Repository ${owner}/${repo} was not found (or the app cannot read it).`);
+  const repository = data.repository;
+  const blobs = /* @__PURE__ */ new Map();
+  const lastCommits = /* @__PURE__ */ new Map();
+  for (const [i, read] of reads.entries()) {
+    if (read.blobSha !== null) {
+      const blob = await toBlobText(octokit, { owner, repo, path: read.path }, repository[`b${i}`]);
+      if (blob) blobs.set(read.blobSha, blob);
+    }
+    const history = repository.ref?.target?.[`d${i}`];
+    const date5 = typeof history === "object" ? history?.nodes[0]?.committedDate : void 0;
+    if (read.date && date5) lastCommits.set(read.path, date5);
+  }
+  const configText = async (node3, configRepo) => {
+    const blob = await toBlobText(octokit, { owner, repo: configRepo, path: configPath }, node3);
+    return blob ? { source: `${owner}/${configRepo}:${configPath}`, owner, repo: configRepo, path: configPath, text: blob.text ?? "" } : null;
+  };
+  return {
+    config: target.include.repoFacts ? { repo: await configText(repository.config, repo), org: await configText(data.org?.config, ".github") } : { repo: null, org: null },
+    issues: (repository.issues?.nodes ?? []).filter((issue3) => issue3.body.startsWith(target.marker)),
+    pulls: (repository.pullRequests?.nodes ?? []).map((p) => ({ number: p.number, body: p.body, files: (p.files?.nodes ?? []).map((f) => f.path) })),
+    openPullCount: repository.pullRequests?.totalCount ?? 0,
+    blobs,
+    lastCommits
+  };
+}
+
+// src/github/read-repo-tree.ts
+async function readRepoTree(octokit, target) {
+  try {
+    const { data } = await octokit.rest.git.getTree({ owner: target.owner, repo: target.repo, tree_sha: target.ref, recursive: "1" });
+    const blobs = data.tree.flatMap((e) => e.type === "blob" && e.path && e.sha ? [{ path: e.path, sha: e.sha, size: e.size ?? 0 }] : []);
+    return { blobs, truncated: data.truncated };
+  } catch (error63) {
+    const status2 = error63.status;
+    if (status2 === 404 || status2 === 409) return null;
+    throw error63;
+  }
+}
+
+// src/github/upsert-dashboard-issue.ts
+async function upsertDashboardIssue(octokit, target) {
+  const { owner, repo, existing, title: title2, body } = target;
+  if (!existing) {
+    const { data } = await octokit.rest.issues.create({ owner, repo, title: title2, body, request: { retries: 0 } });
+    return { write: "created", number: data.number };
+  }
+  const reopen = target.reopen && existing.state === "CLOSED";
+  if (!reopen && existing.title === title2 && existing.body === body) return { write: "unchanged", number: existing.number };
+  await octokit.rest.issues.update({ owner, repo, issue_number: existing.number, title: title2, body, ...reopen ? { state: "open" } : {} });
+  return { write: reopen ? "reopened" : "edited", number: existing.number };
+}
+
+// src/report/dashboard-row.ts
+var STALE_RULE2 = "stale-plan";
+var MISSING_FILES_RULE = "done-without-change";
+var DASHBOARD_GROUPS = ["in-progress", "approved", "in-review", "draft", "completed", "none"];
+var GROUP_TITLES = {
+  "in-progress": "In Progress",
+  approved: "Approved",
+  "in-review": "In Review",
+  draft: "Draft",
+  completed: "Completed",
+  none: "No status"
+};
+var GROUP_OF = {
+  "in-progress": "in-progress",
+  approved: "approved",
+  "in-review": "in-review",
+  draft: "draft",
+  completed: "completed"
+};
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function dashboardRow(input2) {
+  const { plan, findings } = input2;
+  const canonical = planStatus(plan);
+  const group = canonical ? GROUP_OF[canonical] : "none";
+  const phases = plan.phases.filter((p) => !p.removed);
+  const phaseBoxes2 = phases.flatMap((p) => [...p.criteria.automated, ...p.criteria.manual, ...p.criteria.other]);
+  const boxes = phaseBoxes2.length > 0 ? phaseBoxes2 : plan.checkboxes;
+  const unresolved = unresolvedQuestions(plan);
+  const rules2 = [...new Map([...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((f) => [f.rule, f])).keys()];
+  const stale = findings.some((f) => f.rule === STALE_RULE2);
+  const missingFiles2 = findings.filter((f) => f.rule === MISSING_FILES_RULE).length;
+  const row = {
+    path: input2.path,
+    title: plan.title?.text ?? null,
+    status: plan.status?.value ?? null,
+    group,
+    phases: { confirmed: phases.filter((p) => p.gate?.confirmation).length, total: phases.length },
+    criteria: { checked: boxes.filter((b) => b.checked).length, total: boxes.length },
+    openQuestions: { unresolved: unresolved.length, firstLine: unresolved[0]?.span.start.line ?? null },
+    findings: countBySeverity(findings),
+    rules: rules2,
+    pulls: input2.pulls ? [...new Set(input2.pulls)].sort((a, b) => a - b) : null,
+    lastCommit: input2.lastCommit ? input2.lastCommit.slice(0, 10) : null,
+    stale,
+    missingFiles: missingFiles2,
+    attention: []
+  };
+  row.attention = attentionReasons(row);
+  return row;
+}
+function attentionReasons(row) {
+  const reasons = [];
+  const n = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  if (row.group === "in-progress" && row.openQuestions.unresolved > 0) reasons.push(`In Progress with ${n(row.openQuestions.unresolved, "unresolved open question")}`);
+  if (row.group === "completed" && row.criteria.checked < row.criteria.total) reasons.push(`Completed with ${n(row.criteria.total - row.criteria.checked, "unticked item")}`);
+  if (row.missingFiles > 0) reasons.push(`${n(row.missingFiles, "file")} named by a phase marked done ${row.missingFiles === 1 ? "does" : "do"} not exist`);
+  if (row.stale) reasons.push("stale: no change to the plan or its files for a long time");
+  return reasons;
+}
+function groupRows(rows) {
+  return DASHBOARD_GROUPS.map((group) => ({ group, rows: rows.filter((r) => r.group === group).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0) })).filter((g) => g.rows.length > 0);
+}
+
+// src/report/dashboard.ts
+var DASHBOARD_MARKER = "<!-- plan-hygiene:dashboard -->";
+var ISSUE_BODY_LIMIT = 65536;
+var MAX_ATTENTION = 25;
+var MAX_RULE_LINKS = 3;
+function buildDashboard(view, limit = ISSUE_BODY_LIMIT) {
+  const showPulls = view.rows.some((r) => r.pulls !== null);
+  const showDates = view.rows.some((r) => r.lastCommit !== null);
+  const head = [DASHBOARD_MARKER, headerLine(view)];
+  if (view.treeTruncated) head.push("", "> [!WARNING]\n> GitHub truncated the repository's file listing; plans beyond it are not shown.");
+  if (view.pullsNotMatched) head.push("", `> [!NOTE]
+> Only the 100 most recently updated open pull requests are matched with plans (${view.pullsNotMatched} more are open).`);
+  if (view.configProblems) head.push("", `> [!WARNING]
+> The plan-hygiene configuration has ${plural(view.configProblems, "problem")}; the defaults apply where it is invalid.`);
+  if (view.rows.length === 0) return [...head, "", "_No plans on this branch._"].join("\n");
+  const attention2 = attentionSection(view);
+  const groups2 = groupRows(view.rows).map(({ group, rows }) => ({ group, lines: rows.map((r) => tableRow(r, view, showPulls, showDates)), omitted: 0 }));
+  const render = () => {
+    const parts = [head.join("\n")];
+    if (attention2) parts.push(attention2);
+    for (const g of groups2) {
+      const total = g.lines.length + g.omitted;
+      const section = [`### ${GROUP_TITLES[g.group]} (${total})`, ...g.lines.length > 0 ? ["", tableHeader(showPulls, showDates), ...g.lines] : []];
+      if (g.omitted) section.push("", `_…${plural(g.omitted, "more plan")} not shown (GitHub's issue size limit)._`);
+      parts.push(section.join("\n"));
+    }
+    return parts.join("\n\n");
+  };
+  const order = [...groups2].sort((a, b) => Number(b.group === "completed") - Number(a.group === "completed") || groups2.indexOf(b) - groups2.indexOf(a));
+  let body = render();
+  for (const g of order) {
+    while (body.length > limit && g.lines.length > 0) {
+      const excess = body.length - limit;
+      let drop = 0;
+      let freed = 0;
+      while (drop < g.lines.length && freed < excess) freed += g.lines[g.lines.length - 1 - drop++].length + 1;
+      g.lines.splice(g.lines.length - drop, drop);
+      g.omitted += drop;
+      body = render();
+    }
+    if (body.length <= limit) break;
+  }
+  return body.length <= limit ? body : `${body.slice(0, limit - 40)}
+
+_…cut at GitHub's size limit._`;
+}
+function headerLine(view) {
+  const counts = groupRows(view.rows).map(({ group, rows }) => `${rows.length} ${GROUP_TITLES[group]}`);
+  const branch = codeSpan(view.ref);
+  const kept = view.repoUrl !== null ? " Kept current by plan-hygiene; edits to this issue are overwritten." : "";
+  return `${plural(view.rows.length, "plan")} on ${branch}${counts.length > 0 ? `: ${counts.join(" · ")}` : ""}.${kept}`;
+}
+function attentionSection(view) {
+  const rows = view.rows.filter((r) => r.attention.length > 0).sort((a, b) => a.path < b.path ? -1 : 1);
+  if (rows.length === 0) return null;
+  const items = rows.slice(0, MAX_ATTENTION).map((r) => `- ${planLink(r, view)}: ${r.attention.map((a, i) => i === 0 && r.openQuestions.firstLine !== null && a.startsWith("In Progress with") ? link(a, fileUrl(view, r.path, r.openQuestions.firstLine)) : a).join("; ")}`);
+  if (rows.length > MAX_ATTENTION) items.push(`- …and ${plural(rows.length - MAX_ATTENTION, "more plan")}`);
+  return [`### Needs attention (${rows.length})`, "", ...items].join("\n");
+}
+function tableHeader(showPulls, showDates) {
+  const columns = ["Plan", "Status", "Phases confirmed", "Criteria ticked", "Open questions", "Findings", ...showPulls ? ["Open PRs"] : [], ...showDates ? ["Last commit"] : []];
+  return `| ${columns.join(" | ")} |
+|${columns.map(() => " --- ").join("|")}|`;
+}
+function tableRow(row, view, showPulls, showDates) {
+  const cells = [
+    planLink(row, view) + (row.title ? `<br>${escapeText(clip(row.title, 80))}` : ""),
+    row.status === null ? "—" : escapeText(clip(row.status, 40)),
+    row.phases.total === 0 ? "—" : `${row.phases.confirmed}/${row.phases.total}`,
+    row.criteria.total === 0 ? "—" : `${row.criteria.checked}/${row.criteria.total}`,
+    row.openQuestions.unresolved === 0 ? "—" : link(String(row.openQuestions.unresolved), fileUrl(view, row.path, row.openQuestions.firstLine ?? void 0)),
+    findingsCell(row)
+  ];
+  if (showPulls) cells.push(row.pulls && row.pulls.length > 0 ? row.pulls.map((n) => `#${n}`).join(", ") : "—");
+  if (showDates) cells.push(`${row.lastCommit ?? "—"}${row.stale ? " 💤 stale" : ""}`);
+  else if (row.stale) cells[1] += " 💤 stale";
+  return `| ${cells.join(" | ")} |`;
+}
+function findingsCell(row) {
+  const counts = ["error", "warning", "notice"].filter((s) => row.findings[s] > 0).map((s) => `${ICONS[s]} ${row.findings[s]}`);
+  if (counts.length === 0) return "✅";
+  const rules2 = row.rules.slice(0, MAX_RULE_LINKS).map((id) => link(codeSpan(id), ruleDocsUrl(id)));
+  const more = row.rules.length > MAX_RULE_LINKS ? ` +${row.rules.length - MAX_RULE_LINKS}` : "";
+  return `${counts.join(" ")}: ${rules2.join(" ")}${more}`;
+}
+function planLink(row, view) {
+  return link(codeSpan(row.path), fileUrl(view, row.path));
+}
+function fileUrl(view, path2, line) {
+  if (view.repoUrl !== null) return blobUrl(view.repoUrl, view.ref, path2, line);
+  return `${path2.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`;
+}
+
+// src/core/update-dashboard.ts
+var MAX_READS_PER_REQUEST = 100;
+var MAX_BYTES_PER_REQUEST = 2e6;
+async function updateDashboard(octokit, event, deps) {
+  const { owner, repo, defaultBranch } = event;
+  const fullName = `${owner}/${repo}`;
+  const tree = await readRepoTree(octokit, { owner, repo, ref: defaultBranch });
+  const blobs = tree?.blobs ?? [];
+  const known = deps.memory.repository(fullName);
+  const firstConfig = known ? { ...defaultConfig, plans: known.plans } : defaultConfig;
+  const firstReads = readsFor(blobs.filter((b) => isPlanPath(b.path, firstConfig)), firstConfig, deps);
+  const [firstBatch, ...laterBatches] = batches(firstReads);
+  const facts = await readDashboardFacts(octokit, { owner, repo, branch: defaultBranch, login: deps.login, marker: DASHBOARD_MARKER, include: { repoFacts: true }, reads: firstBatch ?? [], ...deps.configPath ? { configPath: deps.configPath } : {} });
+  const resolved = await resolveConfig(facts.config, (t) => readConfigFile(octokit, t), fullName);
+  const { config: config2 } = resolved;
+  const debounceSeconds = config2.dashboard.debounceSeconds;
+  const existing = facts.issues[0] ?? null;
+  if (!config2.dashboard.enabled) {
+    deps.memory.rememberRepository(fullName, { enabled: false, debounceSeconds, plans: config2.plans, pulls: /* @__PURE__ */ new Set() });
+    return { outcome: "skipped", reason: "dashboard.enabled is false", issue: existing?.number ?? null, plans: 0, debounceSeconds };
+  }
+  const planBlobs = blobs.filter((b) => isPlanPath(b.path, config2));
+  const fetched = new Set(firstReads.map((r) => r.path));
+  const more = readsFor(planBlobs.filter((b) => !fetched.has(b.path)), config2, deps);
+  for (const batch of [...laterBatches, ...batches(more)]) {
+    const extra = await readDashboardFacts(octokit, { owner, repo, branch: defaultBranch, login: deps.login, marker: DASHBOARD_MARKER, include: { repoFacts: false }, reads: batch });
+    for (const [sha, blob] of extra.blobs) facts.blobs.set(sha, blob);
+    for (const [path2, date5] of extra.lastCommits) facts.lastCommits.set(path2, date5);
+  }
+  const rows = await planRows(planBlobs, facts, config2, event, deps);
+  const inProgress2 = rows.some((r) => r.group === "in-progress");
+  const shownPulls = new Set(rows.flatMap((r) => r.pulls ?? []));
+  deps.memory.rememberRepository(fullName, { enabled: true, debounceSeconds, plans: config2.plans, pulls: shownPulls });
+  const skip = (reason) => ({ outcome: "skipped", reason, issue: existing?.number ?? null, plans: rows.length, debounceSeconds });
+  if (!existing && rows.length === 0) return skip("no plan on the default branch yet");
+  if (existing?.state === "CLOSED" && !inProgress2) return skip(`dashboard #${existing.number} was closed and no plan is In Progress`);
+  const body = buildDashboard({ rows, repoUrl: event.repoUrl, ref: defaultBranch, treeTruncated: tree?.truncated ?? false, configProblems: resolved.errors.length, pullsNotMatched: Math.max(0, facts.openPullCount - facts.pulls.length) });
+  const written = await upsertDashboardIssue(octokit, { owner, repo, existing, title: config2.dashboard.title, body, reopen: inProgress2 });
+  deps.log.info({ dashboard: written.number, write: written.write, plans: rows.length, repo: fullName }, `plan-hygiene: dashboard ${fullName}#${written.number} ${written.write}`);
+  return { outcome: written.write, issue: written.number, plans: rows.length, debounceSeconds };
+}
+function readsFor(blobs, config2, deps) {
+  return blobs.flatMap((b) => {
+    const text4 = deps.cache.peek(b.sha, b.path, parseOptionsFor(config2, b.path)) === void 0;
+    const date5 = deps.memory.lastCommit(b.path, b.sha) === void 0;
+    return text4 || date5 ? [{ path: b.path, blobSha: text4 ? b.sha : null, date: date5, size: text4 ? b.size : 0 }] : [];
+  });
+}
+function batches(reads) {
+  const out = [];
+  let current = [];
+  let bytes = 0;
+  for (const read of reads) {
+    if (current.length > 0 && (current.length >= MAX_READS_PER_REQUEST || bytes + read.size > MAX_BYTES_PER_REQUEST)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(read);
+    bytes += read.size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+async function planRows(planBlobs, facts, config2, event, deps) {
+  const parsed = await Promise.all(
+    planBlobs.map(async (b) => {
+      const options = parseOptionsFor(config2, b.path);
+      const cached2 = deps.cache.peek(b.sha, b.path, options);
+      if (cached2) return cached2;
+      const text4 = facts.blobs.get(b.sha)?.text;
+      return typeof text4 === "string" ? deps.cache.parseAsync(b.sha, b.path, text4, options) : null;
+    })
+  );
+  const pulls = facts.pulls.map((p) => ({ number: p.number, paths: /* @__PURE__ */ new Set([...p.files, ...pathsNamedInBody(p.body, event.owner, event.repo)]) }));
+  const rows = [];
+  planBlobs.forEach((b, i) => {
+    const plan = parsed[i];
+    if (!plan || !(plan.isPlan || plan.unparseable)) return;
+    const fresh = facts.lastCommits.get(b.path);
+    if (fresh) deps.memory.rememberLastCommit(b.path, b.sha, fresh);
+    rows.push(
+      dashboardRow({
+        path: b.path,
+        plan,
+        findings: lintPlan(plan, config2).map((f) => ({ ...f, path: b.path })),
+        pulls: pulls.filter((p) => p.paths.has(b.path)).map((p) => p.number),
+        lastCommit: fresh ?? deps.memory.lastCommit(b.path, b.sha) ?? null
+      })
+    );
+  });
+  return rows;
+}
+
+// src/action/dashboard-event.ts
+var ACTIONS_LOGIN = "github-actions[bot]";
+async function runDashboardStep(octokit, target, deps) {
+  const { owner, repo, payload } = target;
+  if (target.eventName === "push") {
+    const decision = pushTouchesPlans(payload, null);
+    if (!decision.touches) return `plan-hygiene: dashboard not updated: ${decision.reason}.`;
+  }
+  const defaultBranch = payload.repository?.default_branch ?? (await octokit.rest.repos.get({ owner, repo })).data.default_branch;
+  const outcome = await updateDashboard(
+    octokit,
+    { owner, repo, defaultBranch, repoUrl: `${target.serverUrl.replace(/\/$/, "")}/${owner}/${repo}` },
+    { cache: deps.cache, memory: new DashboardMemory(), login: ACTIONS_LOGIN, log: deps.log, ...deps.configPath ? { configPath: deps.configPath } : {} }
+  );
+  const issue3 = outcome.issue !== null ? ` #${outcome.issue}` : "";
+  return `plan-hygiene: dashboard${issue3} ${outcome.outcome}${outcome.reason ? ` (${outcome.reason})` : ""}, ${outcome.plans} plan${outcome.plans === 1 ? "" : "s"}.`;
+}
+
 // src/edit/table-cell.ts
 var DEFAULT_CELL_MAX_LENGTH = 200;
 function escapeTableCell(text4, maxLength = DEFAULT_CELL_MAX_LENGTH) {
@@ -69414,10 +69832,17 @@ async function runAction() {
     await writeSummary(step.lines, step.built);
     return;
   }
+  if (eventName === "push" || eventName === "schedule") {
+    const line = await runDashboardStep(octokit, { owner, repo, serverUrl: runner.serverUrl, eventName, payload }, { log: actionLogger(), cache: deps.cache, configPath: inputs.configPath });
+    info(line);
+    reportOutputs(null);
+    await summary.addRaw(line, true).write();
+    return;
+  }
   ignored(eventName, action);
 }
 function ignored(eventName, action) {
-  info(`plan-hygiene: ignored the \`${eventName}${action ? `.${action}` : ""}\` event (it handles pull_request, pull_request_target and issue_comment).`);
+  info(`plan-hygiene: ignored the \`${eventName}${action ? `.${action}` : ""}\` event (it handles pull_request, pull_request_target, issue_comment, push and schedule).`);
 }
 async function writeSummary(head, built, skipped) {
   const parts = [...head];

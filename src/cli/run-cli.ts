@@ -4,6 +4,7 @@ import { lintTextAsync } from "../lint/lint-text.js";
 import type { LintedFile } from "../report/json.js";
 import { collectFiles } from "./collect-files.js";
 import { formatReport } from "./format-report.js";
+import { formatStatus } from "./format-status.js";
 import { packageVersion } from "./package-version.js";
 import { parseCliArgs } from "./parse-args.js";
 import { readCliConfig } from "./read-config.js";
@@ -72,7 +73,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const env = io.env ?? process.env;
   const color = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" ? true : Boolean(io.stdout.isTTY) && env.NO_COLOR === undefined;
-  io.stdout.write(formatReport(linted, command.format, color));
+  io.stdout.write(command.kind === "status" ? formatStatus(linted, command.format, color) : formatReport(linted, command.format, color));
   if (facts?.history.missing && configuredSeverity(config, stalePlan.id) !== "off" && linted.some((f) => f.plan?.isPlan)) {
     io.stderr.write(`plan-hygiene: note: stale-plan not checked (${facts.history.missing})\n`);
   }
@@ -80,6 +81,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr.write(`${problems.map((p) => `plan-hygiene: ${p}`).join("\n")}\n`);
     return 2;
   }
+  // `status` reports; it does not judge (exit 0 unless a path or the configuration was bad).
+  if (command.kind === "status") return 0;
   return linted.some((file) => file.findings.some((f) => f.severity === "error")) ? 1 : 0;
 }
 

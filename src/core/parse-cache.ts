@@ -39,6 +39,11 @@ export class ParseCache {
     return parsing;
   }
 
+  /** The cached parse of a blob without its text (undefined when it must be read and parsed). */
+  peek(oid: string, path: string, options: ParseOptions): PlanDocument | undefined {
+    return this.lookup(keyOf(oid, path, options));
+  }
+
   get size(): number {
     return this.entries.size;
   }

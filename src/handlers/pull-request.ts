@@ -3,6 +3,7 @@ import { checkPullRequest } from "../core/check-pull-request.js";
 import { toPullRequestEvent } from "../core/pull-request-event.js";
 import { pullRequestSkipReason } from "../core/pull-request-skip-reason.js";
 import type { HandlerDeps, HandlerNote } from "./handler-deps.js";
+import { repositoryEvent } from "./push.js";
 
 export const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -23,6 +24,10 @@ export function pullRequestHandler(deps: HandlerDeps) {
     if (await deps.isOwnEvent(payload.sender)) return { outcome: "skipped", reason: "event caused by this app" };
     const event = toPullRequestEvent(payload.pull_request, payload.installation?.id ?? null);
     const result = await checkPullRequest(context.octokit, event, { log: context.log, cache: deps.cache });
+    // The dashboard's "open PRs" column: this PR changes or names a plan, or is shown there now.
+    if (deps.dashboard?.wantsPull(payload.repository.full_name, payload.number, result.plans > 0)) {
+      deps.dashboard.request(context.octokit, repositoryEvent(payload.repository), context.log);
+    }
     return { outcome: result.outcome, plans: result.plans, ...(result.reason ? { reason: result.reason } : {}) };
   };
 }
