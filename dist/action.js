@@ -66817,6 +66817,14 @@ function doneClaims(plan) {
   return reports;
 }
 
+// src/repo/named-path-exists.ts
+function namedPathExists(repo, planPath, named) {
+  const exists2 = repo.exists(named);
+  const dir = planPath.includes("/") ? planPath.slice(0, planPath.lastIndexOf("/") + 1) : "";
+  if (exists2 === false && dir !== "" && named.path.includes("/")) return repo.exists({ path: `${dir}${named.path}`, kind: named.kind });
+  return exists2;
+}
+
 // src/rules/done-without-change.ts
 var GONE = /* @__PURE__ */ new Set(["delete", "rename-away"]);
 var doneWithoutChange = {
@@ -66831,9 +66839,7 @@ var doneWithoutChange = {
     const unknown2 = /* @__PURE__ */ new Set();
     const missing2 = (named) => {
       if (GONE.has(named.intent)) return false;
-      let exists2 = repo.exists(named);
-      const dir = plan.path.includes("/") ? plan.path.slice(0, plan.path.lastIndexOf("/") + 1) : "";
-      if (exists2 === false && dir !== "" && named.path.includes("/")) exists2 = repo.exists({ path: `${dir}${named.path}`, kind: named.kind });
+      const exists2 = namedPathExists(repo, plan.path, named);
       if (exists2 === null) unknown2.add(named.path);
       return exists2 === false;
     };
@@ -69736,7 +69742,7 @@ function planJson(plan, repo) {
         kind: named.kind,
         intent: named.intent,
         line: named.span.start.line,
-        exists: repo ? repo.exists(named) : null
+        exists: repo ? namedPathExists(repo, plan.path, named) : null
       }))
     })),
     openQuestions: (plan.openQuestions?.items ?? []).map((q) => ({ text: q.text, line: q.span.start.line, resolved: q.resolved })),

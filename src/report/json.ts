@@ -1,3 +1,4 @@
+import { namedPathExists } from "../repo/named-path-exists.js";
 import type { PlanDocument } from "../plan/types.js";
 import type { Finding, Severity } from "../rules/types.js";
 import type { RepoView } from "../repo/repo-view.js";
@@ -106,7 +107,7 @@ function planJson(plan: PlanDocument, repo: RepoView | null): JsonPlan {
         kind: named.kind,
         intent: named.intent,
         line: named.span.start.line,
-        exists: repo ? repo.exists(named) : null,
+        exists: repo ? namedPathExists(repo, plan.path, named) : null,
       })),
     })),
     openQuestions: (plan.openQuestions?.items ?? []).map((q) => ({ text: q.text, line: q.span.start.line, resolved: q.resolved })),

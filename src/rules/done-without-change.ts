@@ -1,3 +1,4 @@
+import { namedPathExists } from "../repo/named-path-exists.js";
 import { phaseNamedPaths, taskNamedPaths, type NamedPath } from "../plan/named-paths.js";
 import type { PlanDocument, Span } from "../plan/types.js";
 import { doneClaim } from "./done-claim.js";
@@ -21,10 +22,7 @@ export const doneWithoutChange: Rule = {
     const unknown = new Set<string>();
     const missing = (named: NamedPath): boolean => {
       if (GONE.has(named.intent)) return false;
-      let exists = repo.exists(named);
-      // spec-kit and others write paths relative to the plan's folder (`contracts/api.yaml`)
-      const dir = plan.path.includes("/") ? plan.path.slice(0, plan.path.lastIndexOf("/") + 1) : "";
-      if (exists === false && dir !== "" && named.path.includes("/")) exists = repo.exists({ path: `${dir}${named.path}`, kind: named.kind });
+      const exists = namedPathExists(repo, plan.path, named);
       if (exists === null) unknown.add(named.path);
       return exists === false;
     };

@@ -51,13 +51,20 @@ describe("plan-hygiene lint on the bundled examples", () => {
     expect(await run(["lint", "examples/clean-plan.md", "--root", exampleRepo], repo)).toMatchObject({ code: 0, stdout: "No problems found (1 file checked, 1 plan).\n" });
   });
 
-  it("checks named files against the repository root: here, this repository has no src/limits/token-bucket.ts", async () => {
-    const result = await run(["lint", "examples/clean-plan.md", "--format", "json"], repo);
-    expect(result.code).toBe(0);
-    const [file] = JSON.parse(result.stdout).files;
-    expect(file.findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toEqual([["done-without-change", 57]]);
-    expect(file.findings[0].message).toContain("`src/limits/token-bucket.ts` missing on disk while Phase 1 is done (its gate is confirmed)");
-    expect(file.plan.phases[0].paths).toEqual([{ path: "src/limits/token-bucket.ts", kind: "file", intent: "unknown", line: 57, exists: false }]);
+  it("checks named files on disk: next to the plan (examples/src/limits/token-bucket.ts) it exists; in a repository without it, the done phase is reported", async () => {
+    const here = JSON.parse((await run(["lint", "examples/clean-plan.md", "--format", "json"], repo)).stdout).files[0];
+    expect(here.findings).toEqual([]);
+    expect(here.plan.phases[0].paths).toEqual([{ path: "src/limits/token-bucket.ts", kind: "file", intent: "unknown", line: 57, exists: true }]);
+    // the plan alone, in a repository that has none of the files it names
+    const bare = workspace({ "clean-plan.md": clean });
+    {
+      const result = await run(["lint", "clean-plan.md", "--format", "json", "--root", bare], bare);
+      expect(result.code).toBe(0);
+      const [file] = JSON.parse(result.stdout).files;
+      expect(file.findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toEqual([["done-without-change", 57]]);
+      expect(file.findings[0].message).toContain("`src/limits/token-bucket.ts` missing on disk while Phase 1 is done (its gate is confirmed)");
+      expect(file.plan.phases[0].paths).toEqual([{ path: "src/limits/token-bucket.ts", kind: "file", intent: "unknown", line: 57, exists: false }]);
+    }
     const rooted = JSON.parse((await run(["lint", "examples/clean-plan.md", "--format", "json", "--root", exampleRepo], repo)).stdout).files[0];
     expect(rooted.plan.phases.map((p: { paths: { exists: boolean }[] }) => p.paths.map((x) => x.exists))).toEqual([[true], [true]]);
     expect((await run(["lint", "examples/clean-plan.md", "--root", "no/such/dir"], repo))).toMatchObject({ code: 2, stderr: "plan-hygiene: --root no/such/dir is not a directory\n" });
