@@ -38,6 +38,11 @@ export class ParseCache {
     return parsing;
   }
 
+  /** Whether this blob's parse is cached (no worker will run for it). */
+  has(oid: string, path: string, maxFileSize: number): boolean {
+    return this.entries.has(keyOf(oid, path, maxFileSize));
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -5,11 +5,11 @@ import { pathsNamedInBody } from "../core/paths-named-in-body.js";
 import { resolveConfig } from "../core/resolve-config.js";
 import { CHECK_NAME } from "../github/check-run.js";
 import type { GitHubClient } from "../github/client.js";
-import { gatherPullRequestContext } from "../github/gather-pull-request-context.js";
 import { toPullHead } from "../github/get-pull-head.js";
 import { listPullRequestFiles } from "../github/list-pull-request-files.js";
-import { readBranchFiles } from "../github/read-branch-files.js";
-import { readConfigFile } from "../github/read-config-files.js";
+import { readFilesAt } from "../github/read-check-inputs.js";
+import { readConfigFile, readConfigFiles } from "../github/read-config-files.js";
+import { readPullRequest } from "../github/read-pull-request.js";
 import type { HandlerDeps } from "./handler-deps.js";
 import { issueCommentHandler, type IssueCommentDeps } from "./issue-comment.js";
 
@@ -22,37 +22,30 @@ export function planCommandDeps(deps: HandlerDeps): IssueCommentDeps {
   const client = (context: Context) => context.octokit as unknown as GitHubClient;
   return {
     checkName: CHECK_NAME,
-    // ONE query: the configuration (same semantics as the check: repo file, then the owner's
-    // .github repo, `_extends`; a broken config falls back to the defaults its validation keeps —
-    // the check reports the errors) and the PR's head and changed files, instead of pulls.get + listFiles.
+    // Plain REST GETs (no throttle slot): the configuration (same semantics as the check: repo
+    // file, then the owner's .github repo, `_extends`; a broken config falls back to the defaults
+    // its validation keeps — the check reports the errors) and the PR's head and changed files.
     loadContext: async (context) => {
       const { owner, repo } = context.repo();
       const number = context.payload.issue.number;
-      const gathered = await gatherPullRequestContext(client(context), { owner, repo, headSha: "HEAD", paths: [], pullNumber: number, include: { sticky: false, pull: true } });
-      const { config } = await resolveConfig(gathered.config, (t) => readConfigFile(client(context), t), `${owner}/${repo}`);
-      const pull = gathered.pull;
-      if (!pull) throw new Error(`Pull request #${number} of ${owner}/${repo} was not found.`);
+      const [files, pull] = await Promise.all([readConfigFiles(client(context), { owner, repo }), readPullRequest(client(context), { owner, repo, number })]);
+      const { config } = await resolveConfig(files, (t) => readConfigFile(client(context), t), `${owner}/${repo}`);
       const repoUrl = context.payload.repository.html_url ?? `https://github.com/${owner}/${repo}`;
       return { config, head: toPullHead(pull, { owner, repo, repoUrl }), files: pull.files };
     },
-    // ONE query: an open same-repository PR's head branch (head oid + plan texts in that commit,
-    // which is also the first compare-and-swap read); otherwise the texts at the head sha.
+    // The plan texts at the PR's head sha over REST (no throttle slot; one GraphQL query for
+    // many plans). For an open same-repository PR that read is also the first compare-and-swap
+    // read: the commit expects the branch at that sha, and a branch that moved since is re-read.
     readPlans: async (context, loaded, head) => {
       const { owner, repo } = context.repo();
       const changed = loaded.files ?? (await listPullRequestFiles(client(context), { owner, repo, number: head.number })).files;
       const named = pathsNamedInBody(head.body ?? "", owner, repo);
       const paths = planPaths(changed, named, loaded.config);
       const onBranch = head.state === "open" && !head.fromFork;
-      const read = await readBranchFiles(client(context), {
-        owner,
-        repo,
-        branch: onBranch ? head.ref : null,
-        paths: onBranch ? paths : [],
-        also: onBranch ? [] : paths.map((path) => ({ rev: head.sha, path })),
-      });
-      const blobs = onBranch ? read.blobs : new Map(read.also.flatMap((b) => (b ? [[b.path, b] as const] : [])));
+      const blobs = await readFilesAt(client(context), { owner, repo, ref: head.sha, paths });
       const { plans } = await plansFromBlobs(blobs, { changed, named }, loaded.config, deps.cache);
-      return { sha: (onBranch ? read.headOid : null) ?? head.sha, plans: plans.map((p) => p.plan), branch: onBranch ? read : null };
+      const texts = Object.fromEntries(paths.map((path) => [path, blobs.get(path)?.text ?? null]));
+      return { sha: head.sha, plans: plans.map((p) => p.plan), branch: onBranch ? { headOid: head.sha, texts } : null };
     },
     refresh: async (context, head) => {
       const { owner, repo } = context.repo();
