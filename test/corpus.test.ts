@@ -39,11 +39,14 @@ const FACTS: Record<string, Facts> = {
   "005": { isPlan: false, phases: [] },
   "006": { isPlan: false, phases: [] },
   "008": { isPlan: false, phases: [] },
-  "002": { isPlan: true, phases: [], status: null },
-  "010": { isPlan: true, phases: [] }, // "## Chunk N: … — Phase 1 (…)" mentions a phase, is none
+  // superpowers plans: each `### Task N:` is a phase of that format
+  "002": { isPlan: true, phases: ["1", "2", "3", "4", "5", "6", "7"], status: null },
+  // "## Chunk N: … — Phase 1 (…)" mentions a phase, is none; its Task N headings are the phases
+  "010": { isPlan: true, phases: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"] },
   // fences close early: CommonMark makes "## Phase 2 Review" (line 196) a real heading; we follow
   // CommonMark (as GitHub renders it), so a lone phase 2 shows up; a lone phase has no gap to flag
-  "014": { isPlan: true, phases: ["2"] },
+  // (as a superpowers plan its four `### Task N:` headings are its phases; the stray "Phase 2" repeats Task 2's id)
+  "014": { isPlan: true, phases: ["1", "2", "3", "4"] },
   "016": { isPlan: true, phases: ["1", "2", "3", "4", "5", "6"] }, // H1 "Phase 8A …" is the title
   "018": { isPlan: true, status: "backlog", phases: [] },
   "021": { isPlan: true, phases: ["1+G", "2+G", "3+G", "4+G", "5+G", "6+G", "7+G", "8+G"], firstPhaseCriteria: [0, 0, 3] },

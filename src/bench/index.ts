@@ -10,6 +10,8 @@ import { readCorpus, sharedDirectory } from "./corpus.js";
 import { hostileInputs } from "./hostile-inputs.js";
 import { pairedMedians } from "./measure.js";
 import { syntheticPlan } from "./synthetic-plan.js";
+import path from "node:path";
+import { formatTable, measureFile, readLabelledSet, tally } from "./labelled-set.js";
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -78,3 +80,11 @@ const nameWidth = Math.max(...hostileResults.map((r) => r.name.length));
 for (const r of hostileResults) {
   process.stdout.write(`  ${r.name.padEnd(nameWidth)}  ${`${r.ms.toFixed(1)} ms`.padStart(10)}  ${r.outcome.slice(0, 100)}\n`);
 }
+
+// (4) precision and recall of the default configuration on the labelled real plans (per format)
+const labelled = readLabelledSet(path.resolve("test/fixtures/formats/files")).map((file) => measureFile(file));
+const precision = tally(labelled);
+process.stdout.write(
+  `\nlabelled real plans (test/fixtures/formats/files; \`npm run labelled\` lists every unmatched finding):\n${formatTable(labelled)}\n` +
+    `precision ${precision.matched}/${precision.findings} (goal ≥ 90 %), recall ${precision.found}/${precision.mustFix} (goal ≥ 90 %), findings on non-plans ${precision.nonPlanFindings} (goal 0)\n`,
+);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FORMAT_IDS } from "../formats/types.js";
 
 // The one source of truth for `.github/plan-hygiene.yml`. The JSON schema in
 // schema/plan-hygiene.schema.json and docs/configuration.md are generated from it.
@@ -18,7 +19,17 @@ export const configSchema = z
       .strictObject({
         include: z
           .array(z.string().min(1))
-          .default(["**/plans/**/*.md", "**/*plan*.md", "**/*PLAN*.md", "**/*Plan*.md", "thoughts/shared/plans/**/*.md"])
+          .default([
+            "**/plans/**/*.md",
+            "**/*plan*.md",
+            "**/*PLAN*.md",
+            "**/*Plan*.md",
+            "thoughts/shared/plans/**/*.md",
+            "**/specs/*/tasks.md",
+            "**/.planning/**/ROADMAP.md",
+            "openspec/changes/*/tasks.md",
+            "**/.kiro/specs/*/tasks.md",
+          ])
           .describe("Globs (picomatch, relative to the repository root) of files that may be plans."),
         exclude: z
           .array(z.string().min(1))
@@ -29,8 +40,23 @@ export const configSchema = z
             "**/AGENTS.md",
             "**/CLAUDE.md",
             "**/.git/**",
+            "**/.claude/commands/**",
+            "**/.claude/agents/**",
+            "**/.claude/skills/**",
+            "**/SKILL.md",
+            "**/.github/prompts/**",
+            "**/*.prompt.md",
+            "**/.cursor/rules/**",
           ])
           .describe("Globs of files that are never plans, even when `include` matches them."),
+        format: z
+          .enum(["auto", ...FORMAT_IDS])
+          .default("auto")
+          .describe("The plan format every plan is read as; `auto` detects it per file from its markers and path (see docs/formats.md)."),
+        formats: z
+          .record(z.string().min(1), z.enum(FORMAT_IDS))
+          .default({})
+          .describe("The format of the plans matching a glob, e.g. `{ \"specs/**/tasks.md\": spec-kit }`; the first matching glob wins over `format`."),
         maxFileSize: z
           .number()
           .int()
@@ -48,8 +74,10 @@ export const configSchema = z
       .strictObject({
         required: z
           .array(z.string().min(1))
-          .default(["Overview", "Implementation Phases", "Open Questions"])
-          .describe("Sections every plan must have (matched case-, emoji-, numbering- and punctuation-insensitively, aliases included)."),
+          .optional()
+          .describe(
+            "Sections every plan must have (matched case-, emoji-, numbering- and punctuation-insensitively, aliases included). Default: per format — Overview, Implementation Phases and Open Questions for template plans, none for the other formats.",
+          ),
         aliases: z
           .record(z.string(), z.array(z.string().min(1)))
           .default({})

@@ -7,6 +7,7 @@ import { stringify } from "yaml";
 import { z } from "zod";
 import { ruleCatalog } from "../rules/index.js";
 import { configSchema, defaultConfig } from "./schema.js";
+import { renderFormatsDoc } from "../formats/format-docs.js";
 
 type Node = {
   type?: string; description?: string; default?: unknown; enum?: unknown[]; anyOf?: Node[];
@@ -93,9 +94,11 @@ export function renderConfigurationDoc(): string {
 }
 
 export const configurationDocPath = resolve(dirname(fileURLToPath(import.meta.url)), "../../docs/configuration.md");
+export const formatsDocPath = resolve(dirname(fileURLToPath(import.meta.url)), "../../docs/formats.md");
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   mkdirSync(dirname(configurationDocPath), { recursive: true });
   writeFileSync(configurationDocPath, renderConfigurationDoc());
-  process.stdout.write(`wrote ${configurationDocPath}\n`);
+  writeFileSync(formatsDocPath, renderFormatsDoc());
+  process.stdout.write(`wrote ${configurationDocPath} and ${formatsDocPath}\n`);
 }

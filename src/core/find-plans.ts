@@ -1,3 +1,4 @@
+import { parseOptionsFor } from "../lint/parse-options.js";
 import { isPlanPath } from "../config/plan-paths.js";
 import { defaultConfig, type Config } from "../config/schema.js";
 import type { GitHubClient } from "../github/client.js";
@@ -86,8 +87,8 @@ export async function plansFromBlobs(
     }
     readable.push({ path, blob: { ...blob, text: blob.text } });
   }
-  if (beforeSlowParse && readable.some(({ blob }) => blob.text.length >= INLINE_PARSE_LIMIT && blob.text.length <= config.plans.maxFileSize && !cache.has(blob.oid, blob.path, config.plans.maxFileSize))) await beforeSlowParse();
-  const parsed = await Promise.all(readable.map(({ path, blob }) => cache.parseAsync(blob.oid, path, blob.text, config.plans.maxFileSize)));
+  if (beforeSlowParse && readable.some(({ path, blob }) => blob.text.length >= INLINE_PARSE_LIMIT && blob.text.length <= config.plans.maxFileSize && !cache.has(blob.oid, path, parseOptionsFor(config, path)))) await beforeSlowParse();
+  const parsed = await Promise.all(readable.map(({ path, blob }) => cache.parseAsync(blob.oid, path, blob.text, parseOptionsFor(config, path))));
   const plans: PlanResult[] = [];
   readable.forEach(({ path }, i) => {
     const plan = parsed[i];

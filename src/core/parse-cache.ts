@@ -1,8 +1,9 @@
 import type { PlanDocument } from "../plan/types.js";
 import { parsePlanAsync, parseTimedOut } from "../plan/parse-async.js";
+import type { ParseOptions } from "../plan/parse.js";
 
 /**
- * Parsed plans by blob oid (+ path and size limit, which the model depends on), bounded LRU.
+ * Parsed plans by blob oid (+ path, size limit and configured format, which the model depends on), bounded LRU.
  * Blob oids are content hashes, so an entry never goes stale; the bound only caps memory.
  */
 export class ParseCache {
@@ -18,8 +19,8 @@ export class ParseCache {
    * requests for the same blob share one parse. A parse that ran out of time is not cached,
    * so a later, less busy attempt can still succeed.
    */
-  parseAsync(oid: string, path: string, text: string, maxFileSize: number): Promise<PlanDocument> {
-    const key = keyOf(oid, path, maxFileSize);
+  parseAsync(oid: string, path: string, text: string, options: ParseOptions): Promise<PlanDocument> {
+    const key = keyOf(oid, path, options);
     const cached = this.lookup(key);
     if (cached) return Promise.resolve(cached);
     const running = this.inflight.get(key);
@@ -28,7 +29,7 @@ export class ParseCache {
       return running;
     }
     this.misses++;
-    const parsing = parsePlanAsync(text, path, { maxFileSize })
+    const parsing = parsePlanAsync(text, path, options)
       .then((plan) => {
         if (!parseTimedOut(plan)) this.store(key, plan);
         return plan;
@@ -39,8 +40,8 @@ export class ParseCache {
   }
 
   /** Whether this blob's parse is cached (no worker will run for it). */
-  has(oid: string, path: string, maxFileSize: number): boolean {
-    return this.entries.has(keyOf(oid, path, maxFileSize));
+  has(oid: string, path: string, options: ParseOptions): boolean {
+    return this.entries.has(keyOf(oid, path, options));
   }
 
   get size(): number {
@@ -63,6 +64,6 @@ export class ParseCache {
   }
 }
 
-function keyOf(oid: string, path: string, maxFileSize: number): string {
-  return `${oid}\0${path}\0${maxFileSize}`;
+function keyOf(oid: string, path: string, options: ParseOptions): string {
+  return `${oid}\0${path}\0${options.maxFileSize ?? ""}\0${options.format ?? "auto"}`;
 }

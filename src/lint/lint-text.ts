@@ -4,15 +4,16 @@ import type { Finding } from "../rules/types.js";
 import { parsePlan } from "../plan/parse.js";
 import { parsePlanAsync } from "../plan/parse-async.js";
 import { lintPlan } from "./lint-plan.js";
+import { parseOptionsFor } from "./parse-options.js";
 
 /** Parse (within `plans.maxFileSize`) and lint one file's text. */
 export function lintText(text: string, path: string, config: Config): { plan: PlanDocument; findings: Finding[] } {
-  const plan = parsePlan(text, path, { maxFileSize: config.plans.maxFileSize });
+  const plan = parsePlan(text, path, parseOptionsFor(config, path));
   return { plan, findings: lintPlan(plan, config) };
 }
 
 /** lintText with big files parsed in a worker under a time budget (parsePlanAsync). */
 export async function lintTextAsync(text: string, path: string, config: Config, options: { timeoutMs?: number } = {}): Promise<{ plan: PlanDocument; findings: Finding[] }> {
-  const plan = await parsePlanAsync(text, path, { maxFileSize: config.plans.maxFileSize, ...options });
+  const plan = await parsePlanAsync(text, path, { ...parseOptionsFor(config, path), ...options });
   return { plan, findings: lintPlan(plan, config) };
 }

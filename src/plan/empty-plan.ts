@@ -6,6 +6,7 @@ export function emptyPlan(text: string, path: string): PlanDocument {
   const firstBreak = /\r\n|\n|\r/.exec(text);
   return {
     path,
+    format: { id: "generic", name: "generic", marker: "not read", source: "detected" },
     text,
     bom: text.charCodeAt(0) === 0xfeff,
     eol: firstBreak?.[0] === "\r\n" ? "\r\n" : "\n",

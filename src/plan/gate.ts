@@ -26,8 +26,10 @@ export function buildGate(
   labels: readonly Label[],
   blocks: readonly Located<Nodes>[],
   paragraphs: readonly Located<Paragraph>[],
+  isGateLabel: (label: string, value: string) => boolean = isGateName,
 ): Gate | null {
-  const label = within(labels, scope.start, scope.end, (l) => l.lineStart).find((l) => isGateName(l.label));
+  // the format decides which labels are gates (HumanLayer's Implementation Note, spec-kit's Checkpoint)
+  const label = within(labels, scope.start, scope.end, (l) => l.lineStart).find((l) => isGateLabel(l.label, text.slice(l.valueStart, l.lineEnd)));
   const heading = within(headings, scope.start, scope.end, (h) => h.start).find((h) => h.start !== scope.start && isGateName(h.text));
   let gate: Gate | null = null;
   if (label && (!heading || label.lineStart < heading.start)) gate = fromLabel(text, index, label);

@@ -3,6 +3,7 @@
 // | evidence                                                                 | isPlan |
 // |--------------------------------------------------------------------------|--------|
 // | ≥ 1 phase heading that is not removed                                     | yes    |
+// | the path is a plan file of its format (`specs/*/tasks.md`, `openspec/changes/*/tasks.md`, `.kiro/specs/*/tasks.md`, `.planning/ROADMAP.md`) | yes |
 // | ≥ 2 STRONG signature sections, or 1 strong + ≥ 2 weak                     | yes    |
 // | the title names a plan ("… Implementation Plan", "Plan: …", 계획/计划/計画) | yes    |
 // | frontmatter `type: plan`                                                  | yes    |
@@ -40,6 +41,8 @@ export interface PlanEvidence {
   frontmatter: Record<string, unknown> | null;
   path: string;
   checkboxCount: number;
+  /** the path is where the plan's format keeps its plans (`specs/<feature>/tasks.md`, `openspec/changes/<id>/tasks.md`) */
+  formatPlanFile?: boolean;
 }
 
 const PLAN_TITLE = /\bplan\b|计划|計劃|計画|계획/iu;
@@ -47,6 +50,7 @@ const PLAN_FILE = /(?:^|[^a-z])plan(?:[^a-z]|$)/i;
 
 export function decideIsPlan(e: PlanEvidence): boolean {
   if (e.phases.some((p) => !p.removed)) return true;
+  if (e.formatPlanFile) return true;
   const kinds = new Set(e.sections.map((s) => s.kind));
   const strong = STRONG_PLAN_SECTIONS.filter((k) => kinds.has(k)).length;
   const weak = WEAK_PLAN_SECTIONS.filter((k) => kinds.has(k)).length;

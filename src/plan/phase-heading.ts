@@ -8,6 +8,8 @@ export interface PhaseHeadingMatch {
   id: string;
   title: string;
   removed: boolean;
+  /** what the plan calls its phases when not "Phase" ("Task" in superpowers, "Group" in OpenSpec) */
+  noun?: string;
 }
 
 // id: digits, dotted parts, one letter suffix, an optional "+": 0, 1A, 02b, 1.5, 3.10, 3+, 8A

@@ -19,12 +19,17 @@ export function phaseIdKey(id: string): string {
     .join(".");
 }
 
-export function findPhaseCandidates(headings: readonly HeadingInfo[]): PhaseCandidate[] {
+/** A format's own phase heading form (`### Task 3: …`, `## 2. …`), tried after `Phase N`. */
+export type ExtraPhaseHeading = (text: string, depth: number) => { id: string; title: string; noun: string } | null;
+
+export function findPhaseCandidates(headings: readonly HeadingInfo[], extra?: ExtraPhaseHeading): PhaseCandidate[] {
   const matched: { heading: HeadingInfo; match: PhaseHeadingMatch }[] = [];
   for (const heading of headings) {
-    const match = matchPhaseHeading(heading.node);
+    const own = extra?.(heading.text, heading.depth);
+    const match = matchPhaseHeading(heading.node) ?? (own ? { ...own, removed: false } : null);
     if (match) matched.push({ heading, match });
   }
+  dropMentions(matched);
   // An H1 that reads "Phase 8A …" is the document's title (a one-phase spec or research doc),
   // unless the document uses several H1 phase headings as its phase list.
   const h1 = matched.filter((m) => m.heading.depth === 1);
@@ -84,4 +89,24 @@ export function choosePhases(candidates: readonly PhaseCandidate[]): { phases: P
     phases: candidates.filter((c) => chosen.has(c)),
     duplicates: candidates.filter((c) => !chosen.has(c)),
   };
+}
+
+// Headings that name a phase only to say something about it: "### Phase 2 Verification",
+// "#### Phase 3 검증" under a criteria section, "### Phase 1 Complete".
+// Only without a separator: "Phase 5: Testing" is a phase named Testing.
+const MENTION = /^[^\p{L}\p{N}]*(?:phase|阶段|階段)\s*[0-9][0-9A-Za-z.+]*\s+(?:verification|validation|testing|tests?|checklist|review|summary|results?|success criteria|acceptance(?: criteria)?|exit criteria|complete|completed|done|notes?|status|sign-?off|검증|테스트|验证|测试|検証|テスト)\s*$/iu;
+
+/**
+ * Drops, in place, phase headings that are mentions: a heading nested inside another phase
+ * heading with the same id, or one whose title is only a verification word ("Phase 2
+ * Verification") nested deeper than the plan's phase headings.
+ */
+function dropMentions(matched: { heading: HeadingInfo; match: PhaseHeadingMatch }[]): void {
+  const top = Math.min(...matched.map((m) => m.heading.depth));
+  for (let i = matched.length - 1; i >= 0; i--) {
+    const { heading, match } = matched[i];
+    const inside = matched.some((o) => o !== matched[i] && o.heading.depth < heading.depth && o.heading.start < heading.start && heading.start < o.heading.sectionEnd && phaseIdKey(o.match.id) === phaseIdKey(match.id));
+    const wordOnly = heading.depth > top && MENTION.test(heading.text);
+    if (inside || wordOnly) matched.splice(i, 1);
+  }
 }

@@ -34,6 +34,8 @@ export function sectionKindOf(heading: string, extraAliases?: Readonly<Record<st
   const n = normalizeHeading(heading);
   const known = builtIn.get(n);
   if (known) return known;
+  // "Open Questions / Follow-ups", "Unresolved questions for review", "Unknowns and risks"
+  if (/^(open questions|open question|questions|unknowns|unresolved)\b/.test(n)) return "open-questions";
   if (extraAliases) {
     for (const [canonical, aliases] of Object.entries(extraAliases)) {
       const kind = builtIn.get(normalizeHeading(canonical)) ?? (isKind(canonical) ? canonical : null);

@@ -1,3 +1,5 @@
+import type { PlanFormatInfo } from "../formats/types.js";
+
 // The typed model of one markdown implementation plan. Every element carries a Span whose
 // offsets index the ORIGINAL text (BOM and CRLF included), so edits can splice by offset.
 
@@ -105,9 +107,14 @@ export interface Criteria {
   span: Span | null;
 }
 
+/** A status written in the phase heading (`✅`, `— COMPLETE`, `(in progress)`). */
+export type PhaseMark = "done" | "in-progress";
+
 export interface Phase {
   /** the label as written: "1A", "02b", "3.1", "3+" */
   id: string;
+  /** what the plan calls it when not "Phase": "Task" (superpowers), "Group" (OpenSpec) */
+  noun?: string;
   /** heading title without the `Phase N:` prefix and without markdown emphasis */
   title: string;
   depth: number;
@@ -119,6 +126,12 @@ export interface Phase {
   files: FileRef[];
   criteria: Criteria;
   gate: Gate | null;
+  /** every task-list checkbox inside the phase (criteria and tasks alike), in document order */
+  boxes?: Checkbox[];
+  /** the status its heading declares, if any */
+  mark?: PhaseMark | null;
+  /** ids of the phases it says it depends on ("Depends on Phase 2", "**Dependencies**: Phase 1, 3") */
+  dependsOn?: string[];
 }
 
 export interface OpenQuestion {
@@ -156,6 +169,8 @@ export interface ChangeLog {
 
 export interface PlanDocument {
   path: string;
+  /** the format the plan was read as (detected from its markers and path, or configured) */
+  format: PlanFormatInfo;
   /** the original text, byte for byte (as decoded UTF-8) */
   text: string;
   bom: boolean;
@@ -173,6 +188,8 @@ export interface PlanDocument {
   /** every task-list checkbox outside code, in document order */
   checkboxes: Checkbox[];
   isPlan: boolean;
+  /** why a file that reads like a plan is not one ("an agent command, skill or prompt file"); absent otherwise */
+  notPlan?: string;
   /**
    * Phase headings whose id repeats a phase in `phases` (summary lists, examples, a second phase
    * set); `phases` keeps the one with the largest span. Absent in hand-built models.

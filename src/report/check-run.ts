@@ -3,7 +3,7 @@ import type { Finding } from "../rules/types.js";
 import { ruleDocsUrl } from "../rules/docs-url.js";
 import type { CheckReport, PlanResult } from "./check-report.js";
 import { blobUrl, clip, codeSpan, escapeText, link } from "./escape-markdown.js";
-import { countBySeverity, countsLine, criteriaProgress, findingBullet, gateState, joinWithinLimit, phaseLabel, plural, statusText, unresolvedQuestions } from "./plan-summary.js";
+import { countBySeverity, countsLine, criteriaProgress, findingBullet, formatText, gateState, joinWithinLimit, phaseLabel, plural, statusText, unresolvedQuestions } from "./plan-summary.js";
 
 /** GitHub's limit for a check run's summary and text. */
 export const OUTPUT_LIMIT = 65535;
@@ -72,7 +72,7 @@ function configSection(report: CheckReport): string[] {
 function planSection(result: PlanResult, report: CheckReport): string {
   const { plan } = result;
   const url = blobUrl(report.repoUrl, report.headSha, result.path);
-  const lines = [`### ${link(codeSpan(result.path), url)} — ${statusText(plan)}${result.changed ? "" : " _(named in the description)_"}`];
+  const lines = [`### ${link(codeSpan(result.path), url)} — ${statusText(plan)} · ${formatText(plan)}${result.changed ? "" : " _(named in the description)_"}`];
   if (plan.unparseable) lines.push(`Not parsed: ${escapeText(plan.unparseable.reason)}`);
   if (plan.phases.length > 0) {
     lines.push("", "| Phase | Success criteria | Confirmation gate |", "| --- | --- | --- |");

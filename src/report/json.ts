@@ -19,11 +19,15 @@ export interface JsonReport {
 export interface JsonFile {
   path: string;
   isPlan: boolean;
+  /** why a file that reads like a plan is not one (agent command file, folder README, ADR, retrospective); only when so */
+  notPlan?: string;
   plan: JsonPlan | null;
   findings: JsonFinding[];
 }
 
 export interface JsonPlan {
+  /** the format the plan was read as: `template`, `humanlayer`, `spec-kit`, … (docs/formats.md) */
+  format: { id: string; name: string; detectedBy: string; source: "detected" | "config" };
   title: string | null;
   status: string | null;
   phases: JsonPhase[];
@@ -54,7 +58,8 @@ export function buildJsonReport(files: readonly LintedFile[]): JsonReport {
     version: 1,
     files: files.map((file) => {
       const isPlan = file.plan?.isPlan === true;
-      return { path: file.path, isPlan, plan: isPlan && file.plan ? planJson(file.plan) : null, findings: file.findings.map(findingJson) };
+      const notPlan = file.plan?.notPlan ? { notPlan: file.plan.notPlan } : {};
+      return { path: file.path, isPlan, ...notPlan, plan: isPlan && file.plan ? planJson(file.plan) : null, findings: file.findings.map(findingJson) };
     }),
     summary: summarize(files),
   };
@@ -78,6 +83,7 @@ export function summarize(files: readonly LintedFile[]): JsonSummary {
 
 function planJson(plan: PlanDocument): JsonPlan {
   return {
+    format: { id: plan.format.id, name: plan.format.name, detectedBy: plan.format.marker, source: plan.format.source },
     title: plan.title?.text ?? null,
     status: plan.status?.value ?? null,
     phases: plan.phases.map((phase) => ({

@@ -28,6 +28,11 @@ export function statusText(plan: PlanDocument): string {
   return plan.status ? `**${escapeText(clip(plan.status.value, 40))}**` : "_no status_";
 }
 
+/** "HumanLayer create_plan format" — which format the plan was judged as, and why when configured. */
+export function formatText(plan: PlanDocument): string {
+  return `_${escapeText(plan.format.name)} format${plan.format.source === "config" ? " (configured)" : ""}_`;
+}
+
 export function phaseLabel(phase: Phase): string {
   const label = `${phase.id} · ${clip(phase.title, 60)}`;
   return phase.removed ? `~~${escapeText(label)}~~` : escapeText(label);

@@ -2,7 +2,7 @@ import type { Phase } from "../plan/types.js";
 import { fileRefMatches } from "../core/match-file-ref.js";
 import type { CheckReport, PlanResult } from "./check-report.js";
 import { blobUrl, codeSpan, link } from "./escape-markdown.js";
-import { countsLine, criteriaProgress, findingBullet, gateState, joinWithinLimit, phaseLabel, plural, statusText, unresolvedQuestions } from "./plan-summary.js";
+import { countsLine, criteriaProgress, findingBullet, formatText, gateState, joinWithinLimit, phaseLabel, plural, statusText, unresolvedQuestions } from "./plan-summary.js";
 
 export const STICKY_MARKER = "<!-- plan-hygiene:summary -->";
 /** GitHub's limit for a comment body. */
@@ -37,7 +37,7 @@ export function buildStickyComment(report: CheckReport): string {
 function planSection(result: PlanResult, report: CheckReport): string {
   const { plan } = result;
   const at = (line?: number) => blobUrl(report.repoUrl, report.headSha, result.path, line);
-  const lines = [`#### ${link(codeSpan(result.path), at())} — ${statusText(plan)}`];
+  const lines = [`#### ${link(codeSpan(result.path), at())} — ${statusText(plan)} · ${formatText(plan)}`];
   const changed = report.changedFiles.filter((f) => f !== result.path);
   const phases = plan.phases.filter((p) => !p.removed);
   if (phases.length > 0) {

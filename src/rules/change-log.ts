@@ -4,6 +4,7 @@ import { firstLineOf } from "./locate.js";
 import { quote } from "./phase-name.js";
 import { isRuleOff } from "./rule-setting.js";
 import { outOfOrder } from "./out-of-order.js";
+import { expectsOf } from "./format-expects.js";
 
 const TABLE = "`| Date | Author | Change |` / `|------|--------|--------|`";
 
@@ -27,6 +28,10 @@ export const changeLog: Rule = {
     const log = plan.changeLog;
     if (!log) return [];
     const table = log.table;
+    // Other formats keep their own revision history (a `Date | Change` table, prose): only a table
+    // that breaks itself (rows of the wrong width, dates out of order) is reported there.
+    const template = expectsOf(plan).templateChangeLog;
+    if (!table && !template) return [];
     if (!table) {
       return [
         {
@@ -37,7 +42,7 @@ export const changeLog: Rule = {
     }
     const reports: RuleReport[] = [];
     const missing = (["date", "author", "change"] as const).filter((c) => table.columns[c] < 0);
-    if (missing.length > 0) {
+    if (missing.length > 0 && template) {
       const names = missing.map((c) => `\`${c[0].toUpperCase()}${c.slice(1)}\``).join(", ");
       reports.push({
         span: firstLineOf(plan, table.span),
@@ -60,7 +65,7 @@ export const changeLog: Rule = {
       if (cell === "YYYY-MM-DD" && !isRuleOff(ctx.config, "template-placeholders")) continue;
       const parsed = parseIsoDate(cell);
       if (parsed.ok) dated.push({ row, value: parsed.value });
-      else
+      else if (template || parsed.reason === "impossible")
         reports.push({
           span: firstLineOf(plan, row.span),
           message:

@@ -2,6 +2,7 @@ import type { Phase, PlanDocument } from "../plan/types.js";
 import type { Rule, RuleReport } from "./types.js";
 import { firstLineOf } from "./locate.js";
 import { activePhases, phaseName, quote, visibleText } from "./phase-name.js";
+import { expectsOf, inconsistentPhases } from "./format-expects.js";
 
 const EXAMPLE = "`**Confirmation Gate**: <what must be verified before the next phase>`";
 
@@ -21,7 +22,21 @@ export const confirmationGate: Rule = {
     if (phases.length === 0) return [];
     const withoutGate = phases.filter((phase) => phase.gate === null);
     const reports: RuleReport[] = [];
-    if (withoutGate.length === phases.length) {
+    const expects = expectsOf(plan).gates;
+    if (expects !== "required") {
+      // The format's gates are optional: only a phase lacking the gate most of its siblings have is
+      // missing one; the last phase has no next phase to hold back.
+      if (expects === "consistent") {
+        const example = phases.find((p) => p.gate !== null)!;
+        for (const phase of inconsistentPhases(phases.slice(0, -1), (p) => p.gate !== null)) {
+          reports.push({
+            span: firstLineOf(plan, phase.headingSpan),
+            severity: "warning",
+            message: `Unexpected ${phaseName(phase)} without a gate, expected one like the other phases of this plan (e.g. ${phaseName(example!)}, line ${example!.gate!.span.start.line}): add the same pause-and-confirm line at the end of this phase`,
+          });
+        }
+      }
+    } else if (withoutGate.length === phases.length) {
       // A plan that uses no gates at all gets one finding, not one per phase.
       const first = phases[0];
       reports.push({

@@ -28,7 +28,10 @@ const STATUS_OPTIONS = /\bDraft\s*\|\s*In Review\s*\|\s*Approved\s*\|\s*In Progr
 const BRACKET = /\[([^[\]\n]+)\]/g;
 const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*\S/gm;
 
-export function findPlaceholders(text: string): Placeholder[] {
+/** A format's own bracketed template tokens (spec-kit's `[FEATURE]`, `[###-feature-name]`). */
+export type PromptToken = (content: string) => boolean;
+
+export function findPlaceholders(text: string, formatToken?: PromptToken): Placeholder[] {
   const { masked, inlineCode, frontmatter } = maskNonProse(text);
   const found: Placeholder[] = [];
   const add = (kind: PlaceholderKind, start: number, end: number) =>
@@ -48,12 +51,12 @@ export function findPlaceholders(text: string): Placeholder[] {
   const defined = new Set([...masked.matchAll(DEFINITION)].map((m) => labelKey(m[1])));
   for (const m of masked.matchAll(BRACKET)) {
     if (frontmatter && m.index < frontmatter.end) continue; // YAML flow lists: `tags: [plan, api]`
-    if (isPromptBracket(masked, m.index, m[0].length, m[1], defined)) add("prompt", m.index, m.index + m[0].length);
+    if (isPromptBracket(masked, m.index, m[0].length, m[1], defined, formatToken)) add("prompt", m.index, m.index + m[0].length);
   }
   return dropNested(found);
 }
 
-function isPromptBracket(text: string, index: number, length: number, inner: string, defined: Set<string>): boolean {
+function isPromptBracket(text: string, index: number, length: number, inner: string, defined: Set<string>, formatToken?: PromptToken): boolean {
   const before = text[index - 1];
   const after = text.slice(index + length, index + length + 1);
   if (before === "\\" || before === "!" || before === "]") return false; // escaped, image, `[text][label]`
@@ -66,9 +69,17 @@ function isPromptBracket(text: string, index: number, length: number, inner: str
   if (/^[\^!]/.test(content)) return false; // footnote, GitHub alert `[!NOTE]`
   if (/^TICKET-/i.test(content)) return true;
   if (defined.has(labelKey(content))) return false; // shortcut reference link `[docs]`
+  if (formatToken?.(content)) return true;
   if (!/\p{L}/u.test(content)) return false; // `[1]`, `[0..n]`, `[-]`
+  if (isValueList(content)) return false; // an enum or array: `[queued, processing, completed, failed]`
   if (/\s/.test(content)) return /^[\p{L}\p{N}"']/u.test(content);
   return ONE_WORD_PROMPTS.has(content.toLowerCase());
+}
+
+/** Two or more single-token items separated by `,` or `|`: a list of values, not a prompt (prompts are phrases). */
+function isValueList(content: string): boolean {
+  const items = content.split(/\s*[,|]\s*/);
+  return items.length >= 2 && items.every((item) => /^[^\s]+$/u.test(item));
 }
 
 /** An odd number of `"` before the bracket on its line and one after it: inside a quoted string. */

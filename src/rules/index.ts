@@ -10,6 +10,7 @@ import { staleConfirmation } from "./stale-confirmation.js";
 import { status } from "./status.js";
 import { successCriteria } from "./success-criteria.js";
 import { templatePlaceholders } from "./template-placeholders.js";
+import { testFirst } from "./test-first.js";
 
 /** Every rule, in the order findings on the same position are listed. Adding a rule = one line here. */
 export const rules: readonly Rule[] = [
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   successCriteria,
   confirmationGate,
   gateOrder,
+  testFirst,
   changeLog,
 ];
 

@@ -3,6 +3,8 @@ import { firstLineOf } from "./locate.js";
 import { planStatus, severityByStatus } from "./plan-status.js";
 import { quote } from "./phase-name.js";
 import { STATUS_LABELS } from "./status-value.js";
+import { expectsOf, workStarted } from "./format-expects.js";
+import { activePhases } from "./phase-name.js";
 
 const HOW_TO_FIX =
   "resolve it as `- [ ] ~~Question~~ - **Resolved**: answer` (or tick it, or strike it through) or remove it";
@@ -17,10 +19,16 @@ export const openQuestions: Rule = {
     if (unresolved.length === 0) return [];
     const status = planStatus(plan);
     const severity = severityByStatus(plan);
+    // Questions are what a draft is for: formats other than the template are asked about them
+    // only once the plan says it is approved, or work on it is ticked off.
+    const started = workStarted(plan, activePhases(plan));
+    if (severity !== "error" && !started && !expectsOf(plan).questionsBeforeWork) return [];
     const expected =
       severity === "error" && status
         ? `expected none once Status is \`${STATUS_LABELS[status]}\``
-        : "expected none before Status `Approved`";
+        : started && !expectsOf(plan).questionsBeforeWork
+          ? "expected none once work on the plan is ticked off"
+          : "expected none before Status `Approved`";
     return unresolved.map((item, i): RuleReport => ({
       span: firstLineOf(plan, item.span),
       severity,

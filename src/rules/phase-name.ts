@@ -1,8 +1,8 @@
 import type { Phase, PlanDocument } from "../plan/types.js";
 
-/** "Phase 1A" — how messages name a phase. */
+/** "Phase 1A" (or "Task 3" in a superpowers plan) — how messages name a phase. */
 export function phaseName(phase: Phase): string {
-  return `Phase ${phase.id}`;
+  return `${phase.noun ?? "Phase"} ${phase.id}`;
 }
 
 /** Phases that count: a struck-through `~~Phase 0~~ (REMOVED)` heading is history, not work. */

@@ -2,14 +2,16 @@ import type { Rule } from "./types.js";
 import { documentAnchor } from "./locate.js";
 import { hasSection } from "./section-match.js";
 import { normalizeHeading } from "../plan/sections.js";
+import { expectsOf } from "./format-expects.js";
 
 export const requiredSections: Rule = {
   id: "required-sections",
   defaultSeverity: "warning",
   description:
-    "The plan has the sections listed in `sections.required` (default: Overview, Implementation Phases, Open Questions), matched with their aliases.",
+    "The plan has the sections listed in `sections.required` (default per format: Overview, Implementation Phases and Open Questions for template plans, none for other formats), matched with their aliases.",
   check(plan, ctx) {
-    const { required, aliases } = ctx.config.sections;
+    const { aliases } = ctx.config.sections;
+    const required = ctx.config.sections.required ?? expectsOf(plan).sections;
     const missing: string[] = [];
     for (const name of required) {
       // Alias keys match the required name the way headings do ("open questions" = "Open Questions").

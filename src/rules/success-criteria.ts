@@ -2,6 +2,7 @@ import type { Phase, PlanDocument, Section } from "../plan/types.js";
 import type { Rule, RuleReport } from "./types.js";
 import { firstLineOf } from "./locate.js";
 import { activePhases, phaseName } from "./phase-name.js";
+import { expectsOf, inconsistentPhases } from "./format-expects.js";
 
 const EXAMPLE = "`**Success Criteria**:` with an `- **Automated**:` list of `- [ ] <command that proves it>` items";
 
@@ -54,6 +55,8 @@ export const successCriteria: Rule = {
   check(plan) {
     const phases = activePhases(plan);
     if (phases.length === 0) return [];
+    const expects = expectsOf(plan);
+    if (expects.criteria !== "required") return ownConvention(plan, phases, expects.criteria, expects.automated);
     // Per-phase findings only for plans that follow the convention somewhere (some phase has
     // Automated criteria); a plan that never does gets one finding, not one per phase.
     if (!phases.some((phase) => phase.criteria.automated.length > 0)) return [planWide(plan, phases)];
@@ -88,3 +91,28 @@ export const successCriteria: Rule = {
     return reports;
   },
 };
+
+/**
+ * Formats that have criteria without requiring them everywhere: only a phase lacking what most of
+ * its siblings have is reported (criteria at all, then Automated ones where the format splits them).
+ */
+function ownConvention(plan: PlanDocument, phases: Phase[], criteria: "consistent" | "none", automated: "required" | "consistent" | "none"): RuleReport[] {
+  if (criteria === "none") return [];
+  const reports: RuleReport[] = [];
+  const lacking = inconsistentPhases(phases, hasAnyCriteria);
+  for (const phase of lacking) {
+    reports.push({
+      span: anchor(plan, phase),
+      message: `Unexpected ${phaseName(phase)} without success criteria, expected them like the other phases of this plan: add the checks that prove this phase is done, written the way the other phases write theirs`,
+    });
+  }
+  if (automated === "none") return reports;
+  const withCriteria = phases.filter((p) => hasAnyCriteria(p) && !lacking.includes(p));
+  for (const phase of inconsistentPhases(withCriteria, (p) => p.criteria.automated.length > 0)) {
+    reports.push({
+      span: anchor(plan, phase),
+      message: `Unexpected ${phaseName(phase)} without an Automated check, expected one like the other phases of this plan: add the command that proves it under the phase's automated verification`,
+    });
+  }
+  return reports;
+}

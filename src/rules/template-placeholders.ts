@@ -7,6 +7,7 @@ import { quote, visibleText } from "./phase-name.js";
 import { isRuleOff } from "./rule-setting.js";
 import { isTemplateGateText } from "./confirmation-gate.js";
 import { isStatusOptionList } from "./status-value.js";
+import { formatById } from "../formats/index.js";
 
 const EXPECTED: Record<Placeholder["kind"], string> = {
   prompt: "the plan's own text: replace the bracketed prompt with it, or delete the line if it does not apply",
@@ -39,8 +40,21 @@ export const templatePlaceholders: Rule = {
   check(plan, ctx) {
     const severity = severityByStatus(plan);
     const skip = reportedElsewhere(plan, ctx.config);
-    return findPlaceholders(plan.text)
-      .filter((p) => !skip.some((r) => p.start >= r.start && p.end <= r.end))
+    const format = formatById(plan.format.id);
+    const found = findPlaceholders(plan.text, format.templateToken).filter((p) => !skip.some((r) => p.start >= r.start && p.end <= r.end));
+    if (format.id !== "template" && found.length > 3) {
+      // A plan left as its format's template is one problem, not one per prompt.
+      const lines = [...new Set(found.map((p) => spanAt(plan, p.start, p.end).start.line))];
+      const shown = lines.length > 6 ? `${lines.slice(0, 6).join(", ")}, …` : lines.join(", ");
+      return [
+        {
+          span: spanAt(plan, found[0].start, found[0].end),
+          severity,
+          message: `Unexpected ${found.length} template placeholders (first ${quote(found[0].text)}; lines ${shown}), expected the plan's own text: fill in or delete what the ${format.name} template left for the author`,
+        },
+      ];
+    }
+    return found
       .map((p): RuleReport => ({
         span: spanAt(plan, p.start, p.end),
         severity,

@@ -81,10 +81,14 @@ describe("sections", () => {
   it("normalises case, emoji, numbering and punctuation", () => {
     expect(normalizeHeading("🚀 3.2. Rollout & Deployment!")).toBe("rollout deployment");
   });
+  it("reads any heading that starts with Open Questions / Questions / Unknowns / Unresolved as open questions", () => {
+    for (const h of ["Open Questions / Follow-ups", "Unknowns To Chase", "Unresolved items", "Questions for the reviewers"]) expect(sectionKindOf(h)).toBe("open-questions");
+    expect(sectionKindOf("Questionable assumptions")).toBeNull();
+  });
   it("accepts config aliases", () => {
-    expect(sectionKindOf("Unknowns To Chase")).toBeNull();
-    expect(sectionKindOf("Unknowns To Chase", { "Open Questions": ["Unknowns to chase"] })).toBe("open-questions");
-    const plan = parsePlan("# T\n\n## Unknowns To Chase\n\n- what?\n", "p.md", { sectionAliases: { "Open Questions": ["Unknowns to chase"] } });
+    expect(sectionKindOf("Things To Chase")).toBeNull();
+    expect(sectionKindOf("Things To Chase", { "Open Questions": ["Things to chase"] })).toBe("open-questions");
+    const plan = parsePlan("# T\n\n## Things To Chase\n\n- what?\n", "p.md", { sectionAliases: { "Open Questions": ["Things to chase"] } });
     expect(plan.openQuestions?.items.map((q) => q.text)).toEqual(["what?"]);
   });
 });

@@ -96,3 +96,12 @@ describe("phase headings", () => {
     expect(findPhase(plan, "4")).toBeNull();
   });
 });
+
+describe("headings that only mention a phase", () => {
+  it("are not phases: `### Phase 1 Verification` inside Phase 1, `### Phase 2 검증` under a criteria section; `### Phase 3: Testing` is one", () => {
+    const text = "# P\n\n## Phase 1: A\n\n- [ ] x\n\n### Phase 1 Verification\n\n- [ ] y\n\n## Phase 2: B\n\n## Phase 3: Wrap up\n\n### Phase 3: Testing\n\n## Success Criteria\n\n### Phase 2 검증\n\n- [ ] z\n";
+    const plan = parsePlan(text, "x.md");
+    expect(plan.phases.map((p) => `${p.id} ${p.title}`)).toEqual(["1 A", "2 B", "3 Wrap up"]);
+    expect(plan.phases[0].boxes?.map((b) => b.text)).toEqual(["x", "y"]);
+  });
+});

@@ -18,6 +18,7 @@ describe("--format json", () => {
           path: "docs/plans/faster-builds.md",
           isPlan: true,
           plan: {
+            format: { id: "template", name: "plan-hygiene template", detectedBy: "Confirmation Gate", source: "detected" },
             title: "Faster builds",
             status: "In Progress",
             phases: [

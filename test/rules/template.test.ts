@@ -11,7 +11,8 @@ const shared = process.env.PLAN_HYGIENE_SHARED ?? path.resolve(process.cwd(), ".
 const text = readFileSync(path.join(shared, "plan-template.md"), "utf8");
 const lines = text.split("\n");
 const linesMatching = (re: RegExp) => lines.flatMap((line, i) => (re.test(line) ? [i + 1] : []));
-const { plan, findings } = lintText(text, "plan-template.md", defaultConfig);
+// (as a copy someone forgot to fill in: a file NAMED plan-template.md is a template, not a plan — see the last test)
+const { plan, findings } = lintText(text, "docs/plans/new-feature.md", defaultConfig);
 const of = (rule: string) => findings.filter((f) => f.rule === rule);
 
 describe("linting the plan template as is", () => {
@@ -58,5 +59,14 @@ describe("linting the plan template as is", () => {
     expect(of("success-criteria")).toEqual([]);
     expect(of("gate-order")).toEqual([]);
     expect(of("change-log")).toEqual([]); // its YYYY-MM-DD dates are placeholders, reported once
+  });
+
+  it("the template file itself (`plan-template.md`, `templates/…`) is not a plan and gets no finding", () => {
+    for (const name of ["plan-template.md", "docs/templates/plan.md", ".specify/templates/plan-template.md", ".specify/templates/tasks.md", "docs/plans/TEMPLATE.md"]) {
+      const linted = lintText(text, name, defaultConfig);
+      expect(linted.plan.isPlan).toBe(false);
+      expect(linted.plan.notPlan).toBe("a plan template");
+      expect(linted.findings).toEqual([]);
+    }
   });
 });

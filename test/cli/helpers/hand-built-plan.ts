@@ -115,6 +115,7 @@ export function handBuiltPlan(path = "docs/plans/faster-builds.md"): PlanDocumen
       insertOffset: row.end.offset + 1,
     },
     checkboxes: [...automated, ...manual],
+    format: { id: "template", name: "plan-hygiene template", marker: "Confirmation Gate", source: "detected" },
     isPlan: true,
     unparseable: null,
   };
