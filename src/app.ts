@@ -7,6 +7,7 @@ import { planCommandHandler } from "./handlers/issue-comment-deps.js";
 import { ownEventDetector } from "./handlers/own-event.js";
 import { pullRequestClosedHandler } from "./handlers/pull-request-closed.js";
 import { pullRequestHandler, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
+import { perPullRequest } from "./handlers/per-pull-request.js";
 
 /** Wraps every handler (delivery logging, metrics, in-flight tracking for graceful shutdown). */
 export type HandlerWrapper = <C extends Context>(handler: (context: C) => Promise<unknown>) => (context: C) => Promise<unknown>;
@@ -22,7 +23,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
     const wrap: HandlerWrapper = options.wrap ?? ((handler) => handler);
-    const deps: HandlerDeps = { cache: options.cache ?? new ParseCache(), isOwnEvent: ownEventDetector(app, options.slug) };
+    const deps: HandlerDeps = { cache: options.cache ?? new ParseCache(), isOwnEvent: ownEventDetector(app, options.slug), serial: perPullRequest() };
     app.on([...PULL_REQUEST_EVENTS], wrap(pullRequestHandler(deps)));
     app.on([...RERUN_EVENTS], wrap(checkRerequestedHandler(deps)));
     app.on("merge_group.checks_requested", wrap(mergeGroupHandler(deps)));

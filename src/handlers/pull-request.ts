@@ -21,7 +21,14 @@ export function pullRequestHandler(deps: HandlerDeps) {
     if (payload.pull_request.state !== "open") return { outcome: "skipped", reason: "pull request is not open" };
     if (await deps.isOwnEvent(payload.sender)) return { outcome: "skipped", reason: "event caused by this app" };
     const event = toPullRequestEvent(payload.pull_request, payload.installation?.id ?? null);
-    const result = await checkPullRequest(context.octokit, event, { log: context.log, cache: deps.cache });
+    const check = () => checkPullRequest(context.octokit, event, { log: context.log, cache: deps.cache });
+    if (!deps.serial) {
+      const result = await check();
+      return { outcome: result.outcome, plans: result.plans, ...(result.reason ? { reason: result.reason } : {}) };
+    }
+    const serial = await deps.serial.run(`${event.owner}/${event.repo}#${event.number}`, context.id, check);
+    if (!serial.ran) return { outcome: "skipped", reason: serial.reason === "duplicate" ? "delivery id already handled (a redelivery)" : "coalesced: a newer delivery for this pull request checks it" };
+    const result = serial.value;
     return { outcome: result.outcome, plans: result.plans, ...(result.reason ? { reason: result.reason } : {}) };
   };
 }
