@@ -139,6 +139,8 @@ describe("throttled and total requests per event (node lib/main.js)", () => {
     gh.openPullRequest(repo, { head: "cache", title: "Cache" });
     await measure("opened (before the command)", repo, "pull_request", pullRequestPayload(gh, repo, 1, "opened"));
     rows.pop();
+    // a person types the command later: the previous event's last write no longer holds the slot
+    await new Promise((r) => setTimeout(r, 1100));
     const c = gh.addComment(repo, 1, "/plan phase-done 1", "writer");
     const row = await measure("/plan phase-done", repo, "issue_comment", issueCommentPayload(gh, repo, 1, { id: c.id, body: c.body, login: "writer" }));
     const head = gh.branchSha(repo, "cache")!;
