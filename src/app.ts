@@ -3,7 +3,7 @@ import { ParseCache } from "./core/parse-cache.js";
 import type { HandlerDeps } from "./handlers/handler-deps.js";
 import { checkRerequestedHandler, RERUN_EVENTS } from "./handlers/check-rerequested.js";
 import { mergeGroupHandler } from "./handlers/merge-group.js";
-import { planCommandHandler } from "./handlers/issue-comment-deps.js";
+import { planCommandHandler } from "./handlers/issue-comment.js";
 import { ownEventDetector } from "./handlers/own-event.js";
 import { pullRequestClosedHandler } from "./handlers/pull-request-closed.js";
 import { pullRequestHandler, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";

@@ -7,6 +7,7 @@ export type CliCommand =
   | { kind: "help" }
   | { kind: "version" }
   | { kind: "lint"; operands: string[]; configPath: string | null; format: Format; maxFileSize: number | null }
+  | { kind: "check-pr"; owner: string; repo: string; number: number; post: boolean; format: "text" | "json" }
   | { kind: "usage-error"; message: string };
 
 /** argv (without `node` and the script) → what to do. Never throws. */
@@ -21,6 +22,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         config: { type: "string" },
         format: { type: "string", default: "text" },
         "max-file-size": { type: "string" },
+        post: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -32,9 +34,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
   const [command, ...operands] = positionals;
-  if (command === undefined) return { kind: "usage-error", message: "missing command: expected `plan-hygiene lint [paths…]`" };
-  if (command !== "lint") return { kind: "usage-error", message: `unknown command \`${command}\`: expected \`lint\`` };
+  if (command === undefined) return { kind: "usage-error", message: "missing command: expected `plan-hygiene lint [paths…]` or `plan-hygiene check-pr owner/repo#number`" };
   const format = values.format as string;
+  if (command === "check-pr") return parseCheckPr(operands, format, values);
+  if (command !== "lint") return { kind: "usage-error", message: `unknown command \`${command}\`: expected \`lint\` or \`check-pr\`` };
+  if (values.post) return { kind: "usage-error", message: "--post goes with `check-pr`, not `lint`" };
   if (!(formats as readonly string[]).includes(format)) {
     return { kind: "usage-error", message: `--format must be one of ${formats.join(", ")}; got \`${format}\`` };
   }
@@ -48,4 +52,15 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
   if (values.config === "") return { kind: "usage-error", message: "--config needs a file name" };
   return { kind: "lint", operands, configPath: values.config ?? null, format: format as Format, maxFileSize };
+}
+
+function parseCheckPr(operands: string[], format: string, values: { config?: string; "max-file-size"?: string; post?: boolean }): CliCommand {
+  const [target, ...extra] = operands;
+  const m = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(target ?? "");
+  if (!m || extra.length > 0) return { kind: "usage-error", message: `check-pr takes one pull request as \`owner/repo#number\`; got \`${operands.join(" ")}\`` };
+  if (format !== "text" && format !== "json") return { kind: "usage-error", message: `--format for check-pr must be text or json; got \`${format}\`` };
+  if (values.config !== undefined || values["max-file-size"] !== undefined) {
+    return { kind: "usage-error", message: "check-pr reads the configuration from the repository, as the App does; --config and --max-file-size go with `lint`" };
+  }
+  return { kind: "check-pr", owner: m[1] as string, repo: m[2] as string, number: Number(m[3]), post: values.post === true, format };
 }

@@ -6,6 +6,7 @@ import { formatReport } from "./format-report.js";
 import { packageVersion } from "./package-version.js";
 import { parseCliArgs } from "./parse-args.js";
 import { readCliConfig } from "./read-config.js";
+import { runCheckPr } from "./run-check-pr.js";
 import { usage } from "./usage.js";
 
 export interface CliIo {
@@ -29,6 +30,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case "usage-error":
       io.stderr.write(`plan-hygiene: ${command.message}\n\n${usage}`);
       return 2;
+    case "check-pr":
+      return runCheckPr(command, io);
   }
 
   const { config: loaded, problems: configProblems } = readCliConfig(io.cwd, command.configPath);

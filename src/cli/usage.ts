@@ -1,4 +1,5 @@
 export const usage = `Usage: plan-hygiene lint [paths or globs…] [options]
+       plan-hygiene check-pr <owner>/<repo>#<number> [--post] [--format text|json]
 
 Lint markdown implementation plans: open questions, confirmation gates,
 success criteria, template leftovers, status and change log.
@@ -8,12 +9,19 @@ configured plan globs (plans.include minus plans.exclude) is linted.
 A file path is linted even if it matches no glob; a directory is searched
 with the configured globs; a quoted glob ("docs/**/*.md") is expanded.
 
+check-pr runs the App's pull request check through the GitHub API (token from
+GITHUB_TOKEN, GitHub Enterprise Server through GITHUB_API_URL) and prints the
+check run's summary, its annotations and the sticky comment it would post,
+posting nothing; --post posts them. --format json prints the lint JSON document.
+
 Options:
   --config FILE         configuration file (default: .github/plan-hygiene.yml if present)
   --format FORMAT       text (default), json, github (workflow commands) or sarif
+  --post                check-pr: post the check run and the sticky comment
   --max-file-size N     files larger than N bytes are reported as plan-unparseable
   -h, --help            show this help
   -v, --version         show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage, file or configuration error.
+Exit status: 0 no errors, 1 errors found, 2 usage, file or configuration error
+(check-pr: no token, unknown repository or pull request, rate limit, GitHub error).
 `;

@@ -2,8 +2,9 @@ import type { GitHubClient, Logger } from "../github/client.js";
 import { completeCheckRun, startCheckRun, type Conclusion } from "../github/check-run.js";
 import { listPullRequestFiles, PULL_FILES_LIMIT } from "../github/list-pull-request-files.js";
 import { upsertStickyComment, type UpsertResult } from "../github/upsert-sticky-comment.js";
+import type { Config } from "../config/schema.js";
 import type { CheckReport } from "../report/check-report.js";
-import { buildCheckRun } from "../report/check-run.js";
+import { buildCheckRun, type CheckRunResult } from "../report/check-run.js";
 import { buildStickyComment } from "../report/sticky-comment.js";
 import { shouldComment } from "./decide-comment.js";
 import { findStaleConfirmations } from "../github/find-stale-confirmations.js";
@@ -19,6 +20,22 @@ import { reportCheckFailure } from "./report-check-failure.js";
 export interface CheckDeps {
   log: Logger;
   cache: ParseCache;
+  /** the configuration file (default `.github/plan-hygiene.yml`; the Action's `config` input) */
+  configPath?: string;
+  /** replaces the configuration's `comment.mode` (the Action's `comment` input) */
+  commentMode?: Config["comment"]["mode"];
+  /** sees what the check will post before anything is written (the Action's summary, `check-pr`'s preview) */
+  onReport?: (built: BuiltCheck) => void;
+  /** read and build only; write nothing (`check-pr` without `--post`) */
+  dryRun?: boolean;
+}
+
+/** What one check posts: the check run (null when `check.noPlan: skip` posts none) and the sticky comment body (null: no comment). */
+export interface BuiltCheck {
+  report: CheckReport;
+  config: Config;
+  checkRun: CheckRunResult | null;
+  comment: string | null;
 }
 
 export interface CheckOutcome {
@@ -47,10 +64,11 @@ export async function checkPullRequest(octokit: GitHubClient, event: PullRequest
     // The run is created in progress first only when a plan parses in a worker (the result
     // visibly takes a while); otherwise it is created once, already completed: one write.
     const startEarly = async () => {
-      state.checkRunId ??= await startCheckRun(octokit, { owner, repo, headSha });
+      if (!deps.dryRun) state.checkRunId ??= await startCheckRun(octokit, { owner, repo, headSha });
     };
-    const found = await findPlans(octokit, { owner, repo, headSha, pullNumber: event.number, changed: listing.files, named }, deps.cache, startEarly);
-    const { config } = found.resolved;
+    const found = await findPlans(octokit, { owner, repo, headSha, pullNumber: event.number, changed: listing.files, named, configPath: deps.configPath }, deps.cache, startEarly);
+    const configured = found.resolved.config;
+    const config = deps.commentMode ? { ...configured, comment: { ...configured.comment, mode: deps.commentMode } } : configured;
     // Confirmations made stale by later commits to the files their phase names (one compare per confirmation commit).
     if (!isRuleOff(config, staleConfirmation.id)) {
       for (const p of found.plans) p.findings.push(...applyConfiguredSeverity(await findStaleConfirmations(octokit, { owner, repo, headSha }, p.plan), config));
@@ -76,20 +94,26 @@ export async function checkPullRequest(octokit: GitHubClient, event: PullRequest
     if (nothing && config.check.noPlan === "skip" && !found.context.sticky) return await skip("no plan touched or named (check.noPlan: skip)");
 
     const built = buildCheckRun(report);
-    if (!nothing || config.check.noPlan !== "skip" || state.checkRunId !== null) {
+    const posts = !nothing || config.check.noPlan !== "skip" || state.checkRunId !== null;
+    const problems = report.configErrors.length + found.plans.reduce((n, p) => n + p.findings.length, 0);
+    const wanted = shouldComment({ config, draft: event.draft, plans: found.plans.length, problems, hasExisting: found.context.sticky !== null });
+    const body = wanted ? buildStickyComment(report) : null;
+    deps.onReport?.({ report, config, checkRun: posts ? built : null, comment: body });
+    if (deps.dryRun) {
+      state.completed = true;
+      return { outcome: "ok", plans: found.plans.length, conclusion: built.conclusion, checkRunId: null, comment: "none" };
+    }
+    if (posts) {
       state.checkRunId = await completeCheckRun(octokit, { owner, repo, headSha, id: state.checkRunId, ...built });
     }
     state.completed = true;
 
     let comment: CheckOutcome["comment"] = "none";
-    const problems = report.configErrors.length + found.plans.reduce((n, p) => n + p.findings.length, 0);
-    if (shouldComment({ config, draft: event.draft, plans: found.plans.length, problems, hasExisting: found.context.sticky !== null })) {
-      comment = await upsertStickyComment(octokit, { owner, repo, number: event.number, existing: found.context.sticky, body: buildStickyComment(report) });
-    }
+    if (body !== null) comment = await upsertStickyComment(octokit, { owner, repo, number: event.number, existing: found.context.sticky, body });
     deps.log.info({ plans: found.plans.length, conclusion: built.conclusion, comment, pr: event.number }, "plan-hygiene check completed");
     return { outcome: "ok", plans: found.plans.length, conclusion: built.conclusion, checkRunId: state.checkRunId, comment };
   } catch (error) {
-    if (!state.completed) await reportCheckFailure(octokit, { owner, repo, headSha, id: state.checkRunId }, error, deps.log);
+    if (!state.completed && !deps.dryRun) await reportCheckFailure(octokit, { owner, repo, headSha, id: state.checkRunId }, error, deps.log);
     throw error;
   }
 }

@@ -31,15 +31,15 @@ export interface FoundPlans {
  */
 export async function findPlans(
   octokit: GitHubClient,
-  target: { owner: string; repo: string; headSha: string; pullNumber: number | null; changed: readonly ChangedFile[]; named: readonly string[] },
+  target: { owner: string; repo: string; headSha: string; pullNumber: number | null; changed: readonly ChangedFile[]; named: readonly string[]; configPath?: string },
   cache: ParseCache,
   /** called once before a plan is parsed in a worker (the work will visibly take a while) */
   beforeSlowParse?: () => Promise<void>,
 ): Promise<FoundPlans> {
-  const { owner, repo, headSha } = target;
+  const { owner, repo, headSha, configPath } = target;
   const present = target.changed.filter((f) => f.status !== "removed").map((f) => f.path);
   const candidates = unique([...target.named, ...present.filter((p) => MARKDOWN.test(p) || isPlanPath(p, defaultConfig))]).slice(0, MAX_CANDIDATES);
-  const context = await readCheckInputs(octokit, { owner, repo, headSha, paths: candidates, pullNumber: target.pullNumber });
+  const context = await readCheckInputs(octokit, { owner, repo, headSha, paths: candidates, pullNumber: target.pullNumber, configPath });
   const resolved = await resolveConfig(context.config, (t) => readConfigFile(octokit, t), `${owner}/${repo}`);
   const { config } = resolved;
 

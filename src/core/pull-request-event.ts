@@ -1,3 +1,5 @@
+import type { PullHead } from "../github/get-pull-head.js";
+
 /** Everything the check needs to know about a pull request, independent of the webhook that asked. */
 export interface PullRequestEvent {
   owner: string;
@@ -44,5 +46,25 @@ export function toPullRequestEvent(pull: PullRequestLike, installationId: number
     title: pull.title,
     installationId,
     repoUrl: pull.base.repo.html_url ?? `https://github.com/${owner}/${repo}`,
+  };
+}
+
+/** From the PR head a `/plan` command read (after its commit, `head.sha` is the new head). */
+export function fromPullHead(head: PullHead, installationId: number | null): PullRequestEvent {
+  const [owner, repo] = head.baseRepo.split("/") as [string, string];
+  return {
+    owner,
+    repo,
+    number: head.number,
+    headSha: head.sha,
+    headRef: head.ref,
+    baseRef: head.baseRef,
+    headRepoFullName: head.headRepo,
+    isFork: head.fromFork,
+    draft: head.draft,
+    body: head.body ?? "",
+    title: head.title,
+    installationId,
+    repoUrl: head.repoUrl,
   };
 }

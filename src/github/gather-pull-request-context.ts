@@ -69,13 +69,16 @@ export async function gatherPullRequestContext(
     paths: readonly string[];
     pullNumber: number | null;
     include?: { sticky?: boolean; pull?: boolean; parentOf?: string | null };
+    /** the configuration file's path (default `.github/plan-hygiene.yml`; the Action's `config` input) */
+    configPath?: string;
   },
 ): Promise<PullRequestContext> {
   const { owner, repo, headSha, paths, pullNumber } = target;
+  const configPath = target.configPath ?? CONFIG_PATH;
   const wantSticky = pullNumber !== null && (target.include?.sticky ?? true);
   const wantPull = pullNumber !== null && (target.include?.pull ?? false);
   const parentOf = target.include?.parentOf ?? null;
-  const variables: Record<string, unknown> = { owner, repo, config: `HEAD:${CONFIG_PATH}` };
+  const variables: Record<string, unknown> = { owner, repo, config: `HEAD:${configPath}` };
   const declared = ["$owner: String!", "$repo: String!", "$config: String!"];
   const fields = paths.map((path, i) => {
     variables[`e${i}`] = `${headSha}:${path}`;
@@ -108,8 +111,8 @@ export async function gatherPullRequestContext(
     if (blob) blobs.set(path, blob);
   }
   const configText = async (node: unknown, configRepo: string): Promise<ConfigFile | null> => {
-    const blob = await toBlobText(octokit, { owner, repo: configRepo, path: CONFIG_PATH }, node);
-    return blob ? { source: `${owner}/${configRepo}:${CONFIG_PATH}`, owner, repo: configRepo, path: CONFIG_PATH, text: blob.text ?? "" } : null;
+    const blob = await toBlobText(octokit, { owner, repo: configRepo, path: configPath }, node);
+    return blob ? { source: `${owner}/${configRepo}:${configPath}`, owner, repo: configRepo, path: configPath, text: blob.text ?? "" } : null;
   };
 
   const pullNode = data.repository.pullRequest ?? null;

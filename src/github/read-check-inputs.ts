@@ -18,13 +18,13 @@ export const REST_FILE_READS = 5;
  */
 export async function readCheckInputs(
   octokit: GitHubClient,
-  target: { owner: string; repo: string; headSha: string; paths: readonly string[]; pullNumber: number | null },
+  target: { owner: string; repo: string; headSha: string; paths: readonly string[]; pullNumber: number | null; configPath?: string },
 ): Promise<PullRequestContext> {
   const { owner, repo, headSha, paths, pullNumber } = target;
   if (paths.length > REST_FILE_READS) return gatherPullRequestContext(octokit, target);
   const [blobs, config, sticky] = await Promise.all([
     readFilesAt(octokit, { owner, repo, ref: headSha, paths }),
-    readConfigFiles(octokit, { owner, repo }),
+    readConfigFiles(octokit, { owner, repo, path: target.configPath }),
     pullNumber === null ? null : findStickyComment(octokit, { owner, repo, number: pullNumber }),
   ]);
   return { blobs, config, sticky, pull: null, parent: null };

@@ -9,8 +9,9 @@ export async function readConfigFile(octokit: GitHubClient, target: { owner: str
 }
 
 /** Probot's `context.config` lookup: the repository's file at its default branch, else the owner's `.github` repository's. */
-export async function readConfigFiles(octokit: GitHubClient, target: { owner: string; repo: string }): Promise<{ repo: ConfigFile | null; org: ConfigFile | null }> {
-  const own = await readConfigFile(octokit, { ...target, path: CONFIG_PATH });
+export async function readConfigFiles(octokit: GitHubClient, target: { owner: string; repo: string; path?: string }): Promise<{ repo: ConfigFile | null; org: ConfigFile | null }> {
+  const path = target.path ?? CONFIG_PATH;
+  const own = await readConfigFile(octokit, { owner: target.owner, repo: target.repo, path });
   if (own || target.repo === ".github") return { repo: own, org: null };
-  return { repo: null, org: await readConfigFile(octokit, { owner: target.owner, repo: ".github", path: CONFIG_PATH }) };
+  return { repo: null, org: await readConfigFile(octokit, { owner: target.owner, repo: ".github", path }) };
 }

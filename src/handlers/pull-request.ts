@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import { checkPullRequest } from "../core/check-pull-request.js";
 import { toPullRequestEvent } from "../core/pull-request-event.js";
+import { pullRequestSkipReason } from "../core/pull-request-skip-reason.js";
 import type { HandlerDeps, HandlerNote } from "./handler-deps.js";
 
 export const PULL_REQUEST_EVENTS = [
@@ -13,12 +14,12 @@ export const PULL_REQUEST_EVENTS = [
 
 type PullRequestContext = Context<(typeof PULL_REQUEST_EVENTS)[number]>;
 
-/** pull_request events → the check. `edited` only when the description changed (it may name plans). */
+/** pull_request events → the check (`pullRequestSkipReason` says which need none). */
 export function pullRequestHandler(deps: HandlerDeps) {
   return async (context: PullRequestContext): Promise<HandlerNote> => {
     const { payload } = context;
-    if (payload.action === "edited" && !("changes" in payload && payload.changes?.body)) return { outcome: "skipped", reason: "title or base edited, description unchanged" };
-    if (payload.pull_request.state !== "open") return { outcome: "skipped", reason: "pull request is not open" };
+    const skip = pullRequestSkipReason(payload);
+    if (skip) return { outcome: "skipped", reason: skip };
     if (await deps.isOwnEvent(payload.sender)) return { outcome: "skipped", reason: "event caused by this app" };
     const event = toPullRequestEvent(payload.pull_request, payload.installation?.id ?? null);
     const check = () => checkPullRequest(context.octokit, event, { log: context.log, cache: deps.cache });

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createProbot, ProbotOctokit, type Probot } from "probot";
-import { planCommandHandler } from "../../src/handlers/issue-comment-deps.js";
+import { planCommandHandler } from "../../src/handlers/issue-comment.js";
 import { ParseCache } from "../../src/core/parse-cache.js";
 import { FakeGitHub, type Role } from "../helpers/fake-github.js";
 

@@ -39,6 +39,12 @@ interface Fault {
   after: boolean;
 }
 
+/** The write scopes of a workflow's `permissions:` block the fake tells apart. */
+export type TokenScope = "checks" | "contents" | "issues" | "pull-requests";
+/** The login a workflow's GITHUB_TOKEN acts as. */
+export const ACTIONS_BOT = "github-actions[bot]";
+const NOT_ACCESSIBLE = "Resource not accessible by integration";
+
 const live = new Set<FakeGitHub>();
 // A request GitHub would reject fails the test that sent it, even when the app swallowed the error.
 if (typeof afterEach === "function") {
@@ -83,6 +89,8 @@ export class FakeGitHub {
   beforeRequest: ((request: LoggedRequest) => void | Promise<void>) | null = null;
   private readonly router = new Router();
   private readonly tokens = new Map<string, string>();
+  /** GITHUB_TOKEN-style tokens: what each may write (absent: an app or user token, not limited here) */
+  private readonly tokenWrites = new Map<string, Set<TokenScope>>();
   private readonly users = new Map<string, FakeUser>();
   private readonly faults: Fault[] = [];
   private readonly listeners: Array<(event: string, data: Record<string, unknown>) => void> = [];
@@ -251,6 +259,19 @@ export class FakeGitHub {
     this.listeners.push(listener);
   }
 
+  /**
+   * A workflow's GITHUB_TOKEN: acts as `github-actions[bot]` and may write only what the job's
+   * `permissions:` grant (`write` scopes); `[]` is a fork PR's read-only token. A write it may not
+   * make is answered as GitHub does: REST 403 "Resource not accessible by integration", GraphQL
+   * 200 with a FORBIDDEN error. Reads are allowed.
+   */
+  actionsToken(writes: readonly TokenScope[] = ["checks", "contents", "issues", "pull-requests"]): string {
+    const token = `ghs_fake_actions_${this.nextId()}`;
+    this.tokens.set(token, ACTIONS_BOT);
+    this.tokenWrites.set(token, new Set(writes));
+    return token;
+  }
+
   // ---- inspection --------------------------------------------------------------------------
 
   findRepo(fullName: string): FakeRepo | undefined {
@@ -379,6 +400,9 @@ export class FakeGitHub {
       return respond(f.status, f.body, f.headers);
     };
     if (fault && !fault.after) return answerFault(fault);
+    const refused = this.refusedWrite(headers.authorization, entry.method, entry.path, body);
+    if (refused === "rest") return respond(403, { message: NOT_ACCESSIBLE, documentation_url: "https://docs.github.com/rest", status: "403" });
+    if (refused) return respond(200, { data: { [refused.field]: null }, errors: [{ type: "FORBIDDEN", path: [refused.field], locations: [{ line: 2, column: 3 }], message: NOT_ACCESSIBLE }] });
     const match = this.router.match(entry.method, entry.path);
     if (!match) return respond(404, { message: `Not Found (fake-github has no route for ${entry.method} ${entry.path})`, status: "404" });
     try {
@@ -449,6 +473,21 @@ export class FakeGitHub {
       scope.persist(false);
       nock.cleanAll();
     };
+  }
+
+  /** Whether a GITHUB_TOKEN-style token lacks the write scope this request needs: "rest", a GraphQL mutation's field, or null. */
+  private refusedWrite(authorization: string | undefined, method: string, path: string, body: unknown): "rest" | { field: string } | null {
+    const writes = this.tokenWrites.get(authorization?.split(/\s+/, 2)[1] ?? "");
+    if (!writes) return null;
+    if (path === "/graphql") {
+      const query = String((body as { query?: unknown } | null)?.query ?? "");
+      const mutation = /^\s*mutation\b[^{]*\{\s*(\w+)/.exec(query);
+      return mutation && !writes.has("contents") ? { field: mutation[1] as string } : null;
+    }
+    if (method === "GET" || method === "HEAD") return null;
+    const rest = path.replace(/^\/repos\/[^/]+\/[^/]+/, "");
+    const needs: TokenScope[] = rest.startsWith("/check-runs") || rest.startsWith("/check-suites") ? ["checks"] : rest.startsWith("/issues/") ? ["issues", "pull-requests"] : rest.startsWith("/pulls") ? ["pull-requests"] : ["contents"];
+    return needs.some((scope) => writes.has(scope)) ? null : "rest";
   }
 
   private identify(authorization: string | undefined): string {
