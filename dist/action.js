@@ -28113,9 +28113,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options, returnState = false) => {
+    var picomatch5 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch4(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch5(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -28131,16 +28131,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch4.test(input2, regex2, options, { glob, posix });
+        const { isMatch, match, output: output2 } = picomatch5.test(input2, regex2, options, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -28166,7 +28166,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input2, regex2, options, { glob, posix } = {}) => {
+    picomatch5.test = (input2, regex2, options, { glob, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -28183,24 +28183,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input2, regex2, options, posix);
+          match = picomatch5.matchBase(input2, regex2, options, posix);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch4.matchBase = (input2, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
+    picomatch5.matchBase = (input2, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
       return regex2.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
-    picomatch4.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
+    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
       return parse6(pattern, { ...options, fastpaths: false });
     };
-    picomatch4.scan = (input2, options) => scan(input2, options);
-    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input2, options) => scan(input2, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -28211,13 +28211,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch4.toRegex(source, options);
+      const regex2 = picomatch5.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch4.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -28228,9 +28228,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse6(input2, options);
       }
-      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -28239,8 +28239,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants3;
-    module.exports = picomatch4;
+    picomatch5.constants = constants3;
+    module.exports = picomatch5;
   }
 });
 
@@ -28250,14 +28250,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch4(glob, options, returnState = false) {
+    function picomatch5(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module.exports = picomatch4;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
   }
 });
 
@@ -30479,8 +30479,11 @@ function scalar(value) {
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
+function isStatusField(f) {
+  return /^(?:status|estado|estatus|stato|statut|状态|狀態|상태|ステータス)$/.test(f.key.trim().toLowerCase());
+}
 function pickStatus(fields) {
-  const isStatus = (f) => f.key.trim().toLowerCase() === "status";
+  const isStatus = isStatusField;
   return fields.find((f) => f.form === "frontmatter" && isStatus(f)) ?? fields.find(isStatus) ?? null;
 }
 
@@ -40150,7 +40153,7 @@ function shiftOffsets(root, shift) {
 }
 
 // src/plan/phase-heading.ts
-var PHASE_LABEL = /^(?:phase|阶段|階段)[ \t]*(\d+(?:\.\d+)*(?:[a-z](?![\p{L}\p{N}]))?\+?)(?=$|[^\p{L}\p{N}]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/iu;
+var PHASE_LABEL = /^(?:phase|fase|etapa|étape|etappe|faza|этап|フェーズ|단계|阶段|階段)[ \t]*(\d+(?:\.\d+)*(?:[a-z](?![\p{L}\p{N}]))?\+?)(?=$|[^\p{L}\p{N}]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/iu;
 var RANGE_AFTER = /^[ \t]*(?:[-–—~～]|to\b)[ \t]*\d/iu;
 var SEPARATOR = /^[ \t]*(?:[:：—–.→-]|->|=>)?[ \t]*/u;
 var REMOVED_NOTE = /[([]\s*(?:removed|dropped|cancell?ed|obsolete|superseded)\s*[)\]]\s*$/iu;
@@ -40270,9 +40273,9 @@ function containerOf(headings, isPhase) {
   }
   return out;
 }
-function choosePhases(candidates2) {
+function choosePhases(candidates3) {
   const groups2 = /* @__PURE__ */ new Map();
-  for (const c of candidates2) {
+  for (const c of candidates3) {
     const group = groups2.get(c.container);
     if (group) group.push(c);
     else groups2.set(c.container, [c]);
@@ -40280,7 +40283,7 @@ function choosePhases(candidates2) {
   const ids = (g) => new Set(g.map((c) => phaseIdKey(c.id)));
   const owners = /* @__PURE__ */ new Map();
   for (const [key, g] of groups2) for (const id of ids(g)) owners.set(id, (owners.get(id) ?? 0) + 1);
-  if ([...owners.values()].every((n) => n === 1)) return { phases: [...candidates2], duplicates: [] };
+  if ([...owners.values()].every((n) => n === 1)) return { phases: [...candidates3], duplicates: [] };
   const size = (g) => g.reduce((sum, c) => sum + (c.removed ? 0 : c.end - c.heading.start), 0);
   const ordered = [...groups2.values()].sort((a, b) => size(b) - size(a));
   const taken = /* @__PURE__ */ new Set();
@@ -40292,8 +40295,8 @@ function choosePhases(candidates2) {
     for (const c of g) chosen.add(c);
   }
   return {
-    phases: candidates2.filter((c) => chosen.has(c)),
-    duplicates: candidates2.filter((c) => !chosen.has(c))
+    phases: candidates3.filter((c) => chosen.has(c)),
+    duplicates: candidates3.filter((c) => !chosen.has(c))
   };
 }
 var MENTION = /^[^\p{L}\p{N}]*(?:phase|阶段|階段)\s*[0-9][0-9A-Za-z.+]*\s+(?:verification|validation|testing|tests?|checklist|review|summary|results?|success criteria|acceptance(?: criteria)?|exit criteria|complete|completed|done|notes?|status|sign-?off|검증|테스트|验证|测试|検証|テスト)\s*$/iu;
@@ -40902,6 +40905,10 @@ var ParseCache = class {
   /** Whether this blob's parse is cached (no worker will run for it). */
   has(oid, path2, options) {
     return this.entries.has(keyOf(oid, path2, options));
+  }
+  /** The cached parse of a blob without its text (undefined when it must be read and parsed). */
+  peek(oid, path2, options) {
+    return this.lookup(keyOf(oid, path2, options));
   }
   get size() {
     return this.entries.size;
@@ -45394,12 +45401,12 @@ async function startCheckRun(octokit, target) {
   return data.id;
 }
 async function completeCheckRun(octokit, target) {
-  const batches = [];
-  for (let i = 0; i < target.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(target.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  if (batches.length === 0) batches.push([]);
+  const batches2 = [];
+  for (let i = 0; i < target.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches2.push(target.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  if (batches2.length === 0) batches2.push([]);
   let id = target.id;
-  for (const [i, batch] of batches.entries()) {
-    const last2 = i === batches.length - 1;
+  for (const [i, batch] of batches2.entries()) {
+    const last2 = i === batches2.length - 1;
     const output2 = { ...target.output, ...batch.length ? { annotations: batch } : {} };
     const completion = last2 ? { status: "completed", conclusion: target.conclusion, completed_at: (/* @__PURE__ */ new Date()).toISOString() } : { status: "in_progress" };
     if (id === null) {
@@ -45418,6 +45425,269 @@ async function listPullRequestFiles(octokit, target) {
   const data = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: target.owner, repo: target.repo, pull_number: target.number, per_page: 100 });
   const files = data.map((f) => ({ path: f.filename, status: f.status, previousPath: f.previous_filename ?? null }));
   return { files, truncated: files.length >= PULL_FILES_LIMIT };
+}
+
+// src/plan/repo-path.ts
+var GLOB = /[*?[\]{}]/;
+var OUTSIDE = /^(?:[a-z][a-z0-9+.-]*:\/\/|mailto:|www\.|~|\$|%|\.\.\/|[A-Za-z]:[\\/])/i;
+var MACHINE_ROOTS = /^\/(?:Users|home|tmp|var|etc|usr|opt|private|mnt|root|Library|System|Applications|proc|dev)\//;
+var KNOWN_NAMES = /^(?:Makefile|Dockerfile|Containerfile|Justfile|Rakefile|Gemfile|Procfile|Brewfile|Vagrantfile|LICENSE|CODEOWNERS|Jenkinsfile)$/;
+var EXTENSIONS = new Set(
+  "ts tsx mts cts js jsx mjs cjs json jsonc json5 md mdx markdown rst txt yml yaml toml ini cfg conf env lock py pyi ipynb rs go mod sum java kt kts scala groovy gradle swift m mm rb erb php c h cc cpp cxx hpp hh cs fs vb r jl lua pl pm ex exs erl hrl clj cljs dart zig nim sol sh bash zsh fish ps1 bat cmd sql prisma graphql gql proto thrift avsc html htm css scss sass less vue svelte astro hbs ejs njk liquid xml xsd svg csv tsv tf tfvars hcl nix bzl bazel cmake mk dockerfile gitignore dockerignore npmrc nvmrc editorconfig prettierrc eslintrc babelrc example sample dist local wasm wat pem crt snap http rego jsonl ndjson parquet pbtxt plist xcconfig storyboard xib entitlements".split(" ")
+);
+function toRepoPath(raw) {
+  let text4 = raw.trim().replace(/^[`'"*_]+|[`'"*_]+$/g, "").trim();
+  text4 = text4.replace(/[),;]+$/, "").replace(/\.$/, "");
+  if (text4 === "" || /\s/.test(text4) || OUTSIDE.test(text4) || MACHINE_ROOTS.test(text4)) return null;
+  text4 = text4.replace(/(?::\d+(?:[-–]\d+)?|#L\d+(?:-L?\d+)?)$/, "").replace(/\\/g, "/");
+  text4 = text4.replace(/^(?:\.\/)+/, "").replace(/^\/+/, "");
+  if (text4 === "" || text4 === "." || text4.startsWith("../") || /(?:^|\/)\.\.(?:\/|$)/.test(text4)) return null;
+  if (/[()<>|=,;"'`@^!]/.test(text4) || /^[-+#]/.test(text4)) return null;
+  if (/\{[^},]*\}/.test(text4)) return null;
+  if (GLOB.test(text4)) return /[/.]/.test(text4) ? { path: text4, kind: "glob" } : null;
+  if (text4.endsWith("/")) return text4.length > 1 && /^[\w.\-/]+$/.test(text4) ? { path: text4, kind: "directory" } : null;
+  const name = text4.slice(text4.lastIndexOf("/") + 1);
+  if (!/^[\w.\-+]+$/.test(name) || !/^[\w.\-+/]+$/.test(text4)) return null;
+  if (KNOWN_NAMES.test(name)) return { path: text4, kind: "file" };
+  const dot = name.lastIndexOf(".");
+  if (dot < 0 || dot === name.length - 1) return null;
+  const ext = name.slice(dot + 1);
+  if (!EXTENSIONS.has(ext.toLowerCase())) return null;
+  if (!text4.includes("/") && /^[A-Z][A-Za-z0-9]*\.js$/.test(name)) return null;
+  return { path: text4, kind: "file" };
+}
+
+// src/plan/named-paths.ts
+var DELETE = /\b(?:delete[sd]?|deleting|remove[sd]?|removing|drop(?:s|ped)?|rm|retire[sd]?|obsolete)\b/i;
+var RENAME = /\b(?:rename[sd]?|renaming|move[sd]?|moving|mv)\b/i;
+var CREATE = /\b(?:create[sd]?|creating|new|write|scaffold(?:ed)?|introduce[sd]?|generate[sd]?)\b/i;
+var ADD = /\b(?:add(?:s|ed)?|adding|test)\b/i;
+var MODIFY = /\b(?:modify|modifie[sd]|update[sd]?|updating|edit(?:s|ed)?|change[sd]?|extend(?:s|ed)?|refactor(?:s|ed)?|fix(?:es|ed)?|replace[sd]?|wire[sd]?|register)\b/i;
+var INTO = /\b(?:from|in|into|inside|within|to|of|at|under)(?:\s+the)?(?:\s+(?:file|module))?\s*$/i;
+var FILE_GOES = /\b(?:(?:delete|remove|drop)\s+(?:this|the|that)\s+(?:whole\s+|entire\s+)?file|file\s+(?:is\s+|was\s+|will\s+be\s+|gets\s+)?(?:deleted|removed)|(?:deleted|removed)\s+file)\b/i;
+function phaseNamedPaths(plan, phase) {
+  const out = [];
+  for (const ref of phase.files) {
+    const target = toRepoPath(ref.path);
+    if (!target) continue;
+    const line = lineText(plan, ref.span);
+    let intent = intentAt(line, findPath(line, ref.path));
+    if (intent !== "delete" && intent !== "rename-away" && contextSaysDeleted(plan, phase, ref.span)) intent = "delete";
+    out.push({ ...target, intent, span: ref.span });
+  }
+  return out;
+}
+function taskNamedPaths(plan, box) {
+  const line = lineText(plan, box.span).replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]\s*/, "");
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const { raw, index: index2, code: code3 } of candidates(line)) {
+    const target = toRepoPath(raw);
+    if (!target || seen.has(target.path)) continue;
+    if (/\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+[`*]*$/.test(line.slice(0, index2))) continue;
+    if (!code3 && target.kind !== "file" && !target.path.includes("/")) continue;
+    seen.add(target.path);
+    out.push({ ...target, intent: intentAt(line, index2), span: box.span });
+  }
+  return out;
+}
+function intentAt(line, index2) {
+  const before = index2 >= 0 ? line.slice(0, index2) : line;
+  const clause = (before.split(/[.;](?:\s|$)|\s[—–]\s/).pop() ?? before).replace(/[`*_\s]+$/, "");
+  const after = index2 >= 0 ? line.slice(index2).replace(/^\S+/, "").trim() : "";
+  if (RENAME.test(clause)) return /\b(?:to|as|into)\s*$|(?:→|->|=>)\s*$/i.test(clause) ? "create" : "rename-away";
+  if (/^[`*]*\s*(?:→|->|=>)/.test(after) || RENAME.test(line) && /^[`*]*\s*(?:to|as)\b/i.test(after)) return "rename-away";
+  if (DELETE.test(clause) && !INTO.test(clause)) return "delete";
+  if (/^[`*]*\W*\(?\s*(?:deleted|removed|delete|remove)\b/i.test(after)) return "delete";
+  if (CREATE.test(clause) || /^[`*]*\W*\(?\s*new\b/i.test(after)) return "create";
+  if (INTO.test(clause) || MODIFY.test(clause)) return "modify";
+  if (ADD.test(clause)) return "create";
+  return "unknown";
+}
+function contextSaysDeleted(plan, phase, span) {
+  const text4 = plan.text;
+  const from = phase.headingSpan.start.offset;
+  let headingStart = -1;
+  for (let i = span.start.offset - 1; i > from; i--) {
+    if ((text4[i - 1] === "\n" || i - 1 < 0) && text4[i] === "#") {
+      headingStart = i;
+      break;
+    }
+  }
+  const headingEnd = headingStart >= 0 ? text4.indexOf("\n", headingStart) : -1;
+  const heading = headingStart < 0 ? "" : text4.slice(headingStart, headingEnd < 0 ? text4.length : headingEnd);
+  const after = text4.slice(span.end.offset, Math.min(text4.length, span.end.offset + 400)).split(/\r?\n\s*\r?\n/)[0] ?? "";
+  return FILE_GOES.test(heading) || FILE_GOES.test(after.split(/\r?\n/).slice(0, 3).join(" "));
+}
+function lineText(plan, span) {
+  return plan.text.slice(span.start.offset, span.end.offset);
+}
+function findPath(line, path2) {
+  const i = line.indexOf(path2);
+  return i >= 0 ? i : -1;
+}
+function candidates(line) {
+  const out = [];
+  const code3 = /`([^`\r\n]+)`/g;
+  let last2 = 0;
+  const prose = [];
+  for (const m of line.matchAll(code3)) {
+    prose.push({ text: line.slice(last2, m.index), at: last2 });
+    out.push({ raw: m[1], index: m.index, code: true });
+    last2 = m.index + m[0].length;
+  }
+  prose.push({ text: line.slice(last2), at: last2 });
+  for (const part of prose) {
+    const cleaned = part.text.replace(/\]\([^)]*\)/g, (s) => " ".repeat(s.length)).replace(/\*+|\[|\]/g, (s) => " ".repeat(s.length));
+    for (const w of cleaned.matchAll(/\S+/g)) out.push({ raw: w[0], index: part.at + w.index, code: false });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+// src/rules/status-value.ts
+var STATUS_LABELS = {
+  draft: "Draft",
+  "in-review": "In Review",
+  approved: "Approved",
+  "in-progress": "In Progress",
+  completed: "Completed"
+};
+var STATUS_RANK = {
+  draft: 0,
+  "in-review": 1,
+  approved: 2,
+  "in-progress": 3,
+  completed: 4
+};
+var SYNONYMS = {
+  draft: "draft",
+  backlog: "draft",
+  proposed: "draft",
+  proposal: "draft",
+  planned: "draft",
+  planning: "draft",
+  "in review": "in-review",
+  review: "in-review",
+  "under review": "in-review",
+  "ready for review": "in-review",
+  "needs review": "in-review",
+  "pending review": "in-review",
+  approved: "approved",
+  accepted: "approved",
+  ready: "approved",
+  "ready for implementation": "approved",
+  "ready to implement": "approved",
+  "in progress": "in-progress",
+  wip: "in-progress",
+  "work in progress": "in-progress",
+  started: "in-progress",
+  active: "in-progress",
+  implementing: "in-progress",
+  "in implementation": "in-progress",
+  ongoing: "in-progress",
+  completed: "completed",
+  complete: "completed",
+  done: "completed",
+  implemented: "completed",
+  finished: "completed",
+  shipped: "completed",
+  // other languages (es, pt, it, fr, de, nl, zh)
+  borrador: "draft",
+  "en planificación": "draft",
+  "en planificacion": "draft",
+  planificado: "draft",
+  rascunho: "draft",
+  bozza: "draft",
+  brouillon: "draft",
+  entwurf: "draft",
+  concept: "draft",
+  草稿: "draft",
+  "en revisión": "in-review",
+  "en revision": "in-review",
+  aprobado: "approved",
+  aprovado: "approved",
+  approvato: "approved",
+  approuvé: "approved",
+  genehmigt: "approved",
+  goedgekeurd: "approved",
+  已批准: "approved",
+  "en progreso": "in-progress",
+  "en curso": "in-progress",
+  "en desarrollo": "in-progress",
+  "em andamento": "in-progress",
+  "in corso": "in-progress",
+  "en cours": "in-progress",
+  "in bearbeitung": "in-progress",
+  "in uitvoering": "in-progress",
+  进行中: "in-progress",
+  進行中: "in-progress",
+  completado: "completed",
+  completada: "completed",
+  terminado: "completed",
+  concluído: "completed",
+  completato: "completed",
+  terminé: "completed",
+  abgeschlossen: "completed",
+  fertig: "completed",
+  voltooid: "completed",
+  afgerond: "completed",
+  已完成: "completed",
+  完成: "completed"
+};
+function statusKey(value) {
+  return value.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/[_\-–—/]+/g, " ").replace(/[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ").trim();
+}
+function normalizeStatus(value) {
+  return SYNONYMS[statusKey(value)] ?? null;
+}
+function statusesMentioned(value) {
+  const key = ` ${statusKey(value)} `;
+  const found = [];
+  for (const [synonym, status2] of Object.entries(SYNONYMS)) {
+    const at = key.lastIndexOf(` ${synonym} `);
+    if (at >= 0) found.push({ status: status2, at });
+  }
+  found.sort((a, b) => a.at - b.at);
+  const order = [];
+  for (const { status: status2 } of found) {
+    const i = order.indexOf(status2);
+    if (i >= 0) order.splice(i, 1);
+    order.push(status2);
+  }
+  return order;
+}
+function isStatusOptionList(value) {
+  const parts = value.split("|").map((part) => normalizeStatus(part));
+  return parts.length >= 2 && parts.filter((part) => part !== null).length >= 2;
+}
+
+// src/rules/phase-name.ts
+function phaseName(phase) {
+  return `${phase.noun ?? "Phase"} ${phase.id}`;
+}
+function activePhases(plan) {
+  return plan.phases.filter((phase) => !phase.removed);
+}
+function quote(text4, max = 60) {
+  const oneLine = visibleText(text4).replace(/\s+/g, " ").trim();
+  const short = oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+  return `\`${short.replace(/`/g, "'")}\``;
+}
+function visibleText(text4) {
+  return text4.replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim();
+}
+
+// src/rules/done-claim.ts
+function phaseBoxes(plan, phase) {
+  return plan.checkboxes.filter((b) => b.span.start.offset >= phase.span.start.offset && b.span.start.offset < phase.span.end.offset);
+}
+function doneClaim(plan, phase) {
+  if (phase.removed) return null;
+  if (phase.gate?.confirmation) return "its gate is confirmed";
+  const boxes = phaseBoxes(plan, phase);
+  if (boxes.length > 0 && boxes.every((b) => b.checked)) return `all ${boxes.length === 1 ? "its box is" : `${boxes.length} of its boxes are`} ticked`;
+  if (plan.status && normalizeStatus(visibleText(plan.status.value)) === "completed") return "the plan's Status is Completed";
+  return null;
 }
 
 // src/core/match-file-ref.ts
@@ -45560,10 +45830,12 @@ function planSection(result, report) {
   const changed = report.changedFiles.filter((f) => f !== result.path);
   const phases = plan.phases.filter((p) => !p.removed);
   if (phases.length > 0) {
-    lines.push("", "| Phase | Changed in this PR | Not changed yet | Criteria | Gate |", "| --- | --- | --- | --- | --- |");
+    const repo = result.repo;
+    lines.push("", `| Phase | Changed in this PR | Not changed yet | Criteria | Gate |${repo ? " Missing |" : ""}`, `| --- | --- | --- | --- | --- |${repo ? " --- |" : ""}`);
     for (const phase of phases) {
       const { touched, untouched } = phaseFiles(phase, changed);
-      lines.push(`| ${link(phaseLabel(phase), at(phase.headingSpan.start.line))} | ${fileList(touched)} | ${fileList(untouched)} | ${criteriaProgress(phase)} | ${gateState(phase)} |`);
+      const missing2 = repo ? ` ${missingFiles(plan, phase, repo)} |` : "";
+      lines.push(`| ${link(phaseLabel(phase), at(phase.headingSpan.start.line))} | ${fileList(touched)} | ${fileList(untouched)} | ${criteriaProgress(phase)} | ${gateState(phase)} |${missing2}`);
     }
   } else {
     lines.push("", "_No phases found in this plan._");
@@ -45592,6 +45864,12 @@ function phaseFiles(phase, changed) {
   const untouched = [];
   for (const ref of phase.files) (changed.some((f) => fileRefMatches(ref.path, f)) ? touched : untouched).push(ref.path);
   return { touched: [...new Set(touched)], untouched: [...new Set(untouched)] };
+}
+function missingFiles(plan, phase, repo) {
+  if (!doneClaim(plan, phase)) return "—";
+  const gone = phaseNamedPaths(plan, phase).filter((n) => n.intent !== "delete" && n.intent !== "rename-away" && repo.exists(n) === false);
+  const paths = [...new Set(gone.map((n) => n.path))];
+  return paths.length === 0 ? "—" : `${plural(paths.length, "named file")} missing: ${fileList(paths)}`;
 }
 function fileList(paths) {
   if (paths.length === 0) return "—";
@@ -53675,9 +53953,9 @@ var error21 = () => {
           return `גדול מדי: ${subject} צריך להיות ${comparison}`;
         }
         if (issue3.origin === "array" || issue3.origin === "set") {
-          const verb = issue3.origin === "set" ? "צריכה" : "צריך";
+          const verb2 = issue3.origin === "set" ? "צריכה" : "צריך";
           const comparison = issue3.inclusive ? `${issue3.maximum} ${sizing?.unit ?? ""} או פחות` : `פחות מ-${issue3.maximum} ${sizing?.unit ?? ""}`;
-          return `גדול מדי: ${subject} ${verb} להכיל ${comparison}`.trim();
+          return `גדול מדי: ${subject} ${verb2} להכיל ${comparison}`.trim();
         }
         const adj = issue3.inclusive ? "<=" : "<";
         const be = verbFor(issue3.origin ?? "value");
@@ -53697,13 +53975,13 @@ var error21 = () => {
           return `קטן מדי: ${subject} צריך להיות ${comparison}`;
         }
         if (issue3.origin === "array" || issue3.origin === "set") {
-          const verb = issue3.origin === "set" ? "צריכה" : "צריך";
+          const verb2 = issue3.origin === "set" ? "צריכה" : "צריך";
           if (issue3.minimum === 1 && issue3.inclusive) {
             const singularPhrase = issue3.origin === "set" ? "לפחות פריט אחד" : "לפחות פריט אחד";
-            return `קטן מדי: ${subject} ${verb} להכיל ${singularPhrase}`;
+            return `קטן מדי: ${subject} ${verb2} להכיל ${singularPhrase}`;
           }
           const comparison = issue3.inclusive ? `${issue3.minimum} ${sizing?.unit ?? ""} או יותר` : `יותר מ-${issue3.minimum} ${sizing?.unit ?? ""}`;
-          return `קטן מדי: ${subject} ${verb} להכיל ${comparison}`.trim();
+          return `קטן מדי: ${subject} ${verb2} להכיל ${comparison}`.trim();
         }
         const adj = issue3.inclusive ? ">=" : ">";
         const be = verbFor(issue3.origin ?? "value");
@@ -65566,7 +65844,8 @@ var severity = external_exports.enum(["error", "warning", "notice", "off"]);
 var ruleSetting = external_exports.union([
   severity,
   external_exports.strictObject({
-    severity: severity.optional().describe("Overrides the rule's default severity; `off` disables it.")
+    severity: severity.optional().describe("Overrides the rule's default severity; `off` disables it."),
+    days: external_exports.number().int().positive().optional().describe("`stale-plan` only: how many days without a change make an In Progress plan stale (default 30).")
   })
 ]);
 var configSchema = external_exports.strictObject({
@@ -65626,7 +65905,12 @@ var configSchema = external_exports.strictObject({
     enabled: external_exports.boolean().default(true).describe("Append a Change Log row to each plan a merged PR touched or named."),
     template: external_exports.string().min(1).default("{pr} {title}{details}").describe("The Change cell. Placeholders: `{pr}` (#123), `{title}`, `{details}` (phases confirmed, status change), `{author}`."),
     completeStatus: external_exports.boolean().default(false).describe("When every phase is confirmed, set the plan's Status to Completed in the same commit.")
-  }).prefault({}).describe("The Change Log row written on merge.")
+  }).prefault({}).describe("The Change Log row written on merge."),
+  dashboard: external_exports.strictObject({
+    enabled: external_exports.boolean().default(true).describe("Keep one issue listing every plan on the default branch (found by a hidden marker, edited in place). `false` leaves an existing one untouched."),
+    title: external_exports.string().min(1).max(256).default("Plan dashboard").describe("The dashboard issue's title."),
+    debounceSeconds: external_exports.number().int().min(0).max(3600).default(30).describe("A burst of pushes and pull request events within this many seconds updates the dashboard once.")
+  }).prefault({}).describe("The plan dashboard issue (GitHub App and Action).")
 }).describe("plan-hygiene configuration (.github/plan-hygiene.yml)");
 var defaultConfig = configSchema.parse({});
 
@@ -65834,22 +66118,6 @@ function documentAnchor(plan) {
   if (plan.title) return firstLineOf(plan, plan.title.span);
   const { start, end } = lineRange(plan, 1);
   return spanAt(plan, plan.bom && start === 0 ? 1 : start, end);
-}
-
-// src/rules/phase-name.ts
-function phaseName(phase) {
-  return `${phase.noun ?? "Phase"} ${phase.id}`;
-}
-function activePhases(plan) {
-  return plan.phases.filter((phase) => !phase.removed);
-}
-function quote(text4, max = 60) {
-  const oneLine = visibleText(text4).replace(/\s+/g, " ").trim();
-  const short = oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
-  return `\`${short.replace(/`/g, "'")}\``;
-}
-function visibleText(text4) {
-  return text4.replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim();
 }
 
 // src/rules/out-of-order.ts
@@ -66260,81 +66528,6 @@ function byDeclaredDependencies(plan) {
   return reports;
 }
 
-// src/rules/status-value.ts
-var STATUS_LABELS = {
-  draft: "Draft",
-  "in-review": "In Review",
-  approved: "Approved",
-  "in-progress": "In Progress",
-  completed: "Completed"
-};
-var STATUS_RANK = {
-  draft: 0,
-  "in-review": 1,
-  approved: 2,
-  "in-progress": 3,
-  completed: 4
-};
-var SYNONYMS = {
-  draft: "draft",
-  backlog: "draft",
-  proposed: "draft",
-  proposal: "draft",
-  planned: "draft",
-  planning: "draft",
-  "in review": "in-review",
-  review: "in-review",
-  "under review": "in-review",
-  "ready for review": "in-review",
-  "needs review": "in-review",
-  "pending review": "in-review",
-  approved: "approved",
-  accepted: "approved",
-  ready: "approved",
-  "ready for implementation": "approved",
-  "ready to implement": "approved",
-  "in progress": "in-progress",
-  wip: "in-progress",
-  "work in progress": "in-progress",
-  started: "in-progress",
-  active: "in-progress",
-  implementing: "in-progress",
-  "in implementation": "in-progress",
-  ongoing: "in-progress",
-  completed: "completed",
-  complete: "completed",
-  done: "completed",
-  implemented: "completed",
-  finished: "completed",
-  shipped: "completed"
-};
-function statusKey(value) {
-  return value.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/[_\-–—/]+/g, " ").replace(/[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ").trim();
-}
-function normalizeStatus(value) {
-  return SYNONYMS[statusKey(value)] ?? null;
-}
-function statusesMentioned(value) {
-  const key = ` ${statusKey(value)} `;
-  const found = [];
-  for (const [synonym, status2] of Object.entries(SYNONYMS)) {
-    const at = key.lastIndexOf(` ${synonym} `);
-    if (at >= 0) found.push({ status: status2, at });
-  }
-  found.sort((a, b) => a.at - b.at);
-  const order = [];
-  for (const { status: status2 } of found) {
-    const i = order.indexOf(status2);
-    if (i >= 0) order.splice(i, 1);
-    order.push(status2);
-  }
-  return order;
-}
-function isStatusOptionList(value) {
-  const parts = value.split("|").map((part) => normalizeStatus(part));
-  return parts.length >= 2 && parts.filter((part) => part !== null).length >= 2;
-}
-
 // src/rules/plan-status.ts
 function planStatus(plan) {
   return plan.status ? normalizeStatus(visibleText(plan.status.value)) : null;
@@ -66494,7 +66687,7 @@ var status = {
   check(plan) {
     const field2 = plan.status;
     if (!field2) {
-      if (!expectsOf(plan).status) return [...impliedStatus(plan), ...markedPhases(plan), ...clarificationsClaimed(plan)];
+      if (!expectsOf(plan).status) return [...impliedStatus(plan), ...markedPhases(plan), ...clarificationsClaimed(plan), ...doneClaims(plan)];
       return [
         {
           span: documentAnchor(plan),
@@ -66518,7 +66711,7 @@ var status = {
     let value = normalizeStatus(written);
     if (!value && !expectsOf(plan).status) {
       const mentioned = statusesMentioned(written);
-      if (mentioned.length !== 1) return [...markedPhases(plan), ...clarificationsClaimed(plan)];
+      if (mentioned.length !== 1) return [...markedPhases(plan), ...clarificationsClaimed(plan), ...doneClaims(plan)];
       value = mentioned[0];
     }
     if (!value) {
@@ -66526,11 +66719,23 @@ var status = {
       const hint = mentioned.length > 0 ? `set it to \`${STATUS_LABELS[mentioned[mentioned.length - 1]]}\` if that is where the plan stands, and move the detail into the Overview or the Change Log` : "keep the Status to one value and move the detail into the Overview or the Change Log";
       return [{ span, message: `Unexpected Status ${quote(written)}, expected one of ${VALUES}: ${hint}` }];
     }
-    return [...contradictions(plan, value, written, span), ...markedPhases(plan), ...clarificationsClaimed(plan)];
+    return [...secondStatus(plan, field2, value), ...contradictions(plan, value, written, span), ...markedPhases(plan), ...clarificationsClaimed(plan), ...doneClaims(plan)];
   }
 };
+var WORK_ITEM = /^[^\p{L}\p{N}]*(?:[A-Z][A-Z0-9]*-\d+|task\s+\d+(?:\.\d+)*|T\d{3,})\b/u;
 function markedPhases(plan) {
   const reports = [];
+  const phaseStarts = new Set(plan.phases.map((p) => p.headingSpan.start.offset));
+  for (const section of plan.sections) {
+    if (phaseStarts.has(section.headingSpan.start.offset) || !WORK_ITEM.test(section.heading) || phaseMarkOf(section.heading) !== "done") continue;
+    const boxes = plan.checkboxes.filter((b) => b.span.start.offset >= section.span.start.offset && b.span.start.offset < section.span.end.offset);
+    const unticked = boxes.filter((b) => !b.checked);
+    if (unticked.length === 0) continue;
+    reports.push({
+      span: firstLineOf(plan, section.headingSpan),
+      message: `Unexpected ${quote(section.heading, 40)} marked done in its heading with ${unticked.length} of ${boxes.length} ${boxes.length === 1 ? "item" : "items"} unticked (first: line ${unticked[0].span.start.line}, ${quote(unticked[0].text, 40)}), expected every item of a done task ticked: tick what was done, or take the done marker off the heading`
+    });
+  }
   for (const phase of activePhases(plan)) {
     if (phase.mark !== "done") continue;
     const unticked = (phase.boxes ?? []).filter((box) => !box.checked);
@@ -66625,6 +66830,171 @@ function clarificationsClaimed(plan) {
     ];
   }
   return [];
+}
+function secondStatus(plan, field2, value) {
+  for (const other of plan.fields) {
+    if (other === field2 || !isStatusField(other)) continue;
+    const written = visibleText(other.value);
+    const meaning = normalizeStatus(written) ?? (statusesMentioned(written).length === 1 ? statusesMentioned(written)[0] : null);
+    if (meaning === null || meaning === value) continue;
+    return [
+      {
+        span: firstLineOf(plan, other.span),
+        message: `Unexpected second status ${quote(written)} (${STATUS_LABELS[meaning]}) while line ${field2.span.start.line} says ${quote(visibleText(field2.value))} (${STATUS_LABELS[value]}), expected one status for the plan: keep the one that is true and delete the other`
+      }
+    ];
+  }
+  return [];
+}
+var CLAIM = /^[ \t]*(?:[-*+][ \t]+)?(?:✅|✔️?|☑️?)[^\n]*?\btasks?[ \t]+(\d+(?:\.\d+)*)(?:[ \t]*(?:[-–]|to)[ \t]*(\d+(?:\.\d+)*))?/gimu;
+var BOX_ID = /^[^\p{L}\p{N}]*T?(\d+(?:\.\d+)*)\b/u;
+function claimedIds(from, to) {
+  if (!to) return [from];
+  const a = from.split(".");
+  const b = to.split(".");
+  if (a.length !== b.length || a.slice(0, -1).join(".") !== b.slice(0, -1).join(".")) return [from, to];
+  const start = Number(a[a.length - 1]);
+  const end = Number(b[b.length - 1]);
+  if (!(end >= start) || end - start > 50) return [from, to];
+  const prefix = a.slice(0, -1).join(".");
+  return Array.from({ length: end - start + 1 }, (_, i) => prefix ? `${prefix}.${start + i}` : String(start + i));
+}
+function doneClaims(plan) {
+  const boxes = /* @__PURE__ */ new Map();
+  for (const box of plan.checkboxes) {
+    const id = BOX_ID.exec(box.text)?.[1];
+    if (id && !boxes.has(id)) boxes.set(id, box);
+  }
+  if (boxes.size === 0) return [];
+  const reports = [];
+  for (const m of maskNonProse(plan.text).masked.matchAll(CLAIM)) {
+    const open3 = claimedIds(m[1], m[2]).map((id) => boxes.get(id)).filter((b) => b !== void 0 && !b.checked);
+    if (open3.length === 0) continue;
+    const start = m.index + m[0].length - m[0].trimStart().length;
+    const line = spanAt(plan, start, start + 1);
+    reports.push({
+      span: firstLineOf(plan, line),
+      message: `Unexpected ✅ on a line that names ${open3.length === 1 ? "a task" : "tasks"} still unticked (${open3.map((b) => `line ${b.span.start.line}`).join(", ")}: ${quote(open3[0].text, 40)}), expected a done claim to match the task list: tick the ${open3.length === 1 ? "task" : "tasks"} if done, or take the ✅ off`
+    });
+  }
+  return reports;
+}
+
+// src/rules/done-without-change.ts
+var GONE = /* @__PURE__ */ new Set(["delete", "rename-away"]);
+var doneWithoutChange = {
+  id: "done-without-change",
+  defaultSeverity: "warning",
+  description: "A phase that claims done (gate confirmed, every box ticked, or Status Completed) and a ticked task do not name a created or modified file that is missing from the repository.",
+  check(plan, ctx) {
+    const repo = ctx.repo;
+    if (!repo) return [];
+    const reports = [];
+    const reported = /* @__PURE__ */ new Set();
+    const unknown2 = /* @__PURE__ */ new Set();
+    const missing2 = (named) => {
+      if (GONE.has(named.intent)) return false;
+      let exists2 = repo.exists(named);
+      const dir = plan.path.includes("/") ? plan.path.slice(0, plan.path.lastIndexOf("/") + 1) : "";
+      if (exists2 === false && dir !== "" && named.path.includes("/")) exists2 = repo.exists({ path: `${dir}${named.path}`, kind: named.kind });
+      if (exists2 === null) unknown2.add(named.path);
+      return exists2 === false;
+    };
+    const once = (span, path2) => {
+      const key = `${span.start.line} ${path2}`;
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    };
+    for (const phase of activePhases(plan)) {
+      const claim2 = doneClaim(plan, phase);
+      if (!claim2) continue;
+      for (const named of phaseNamedPaths(plan, phase)) {
+        if (!missing2(named) || !once(named.span, named.path)) continue;
+        reports.push({
+          span: firstLineOf(plan, named.span),
+          message: `Unexpected ${absent(named, repo.where)} while ${phaseName(phase)} is done (${claim2}), expected the ${verb(named)}file named on line ${named.span.start.line} to exist: add it, correct the path in the plan, or reopen the phase`
+        });
+      }
+    }
+    for (const box of plan.checkboxes) {
+      if (!box.checked || inOpenQuestions(plan, box.span)) continue;
+      for (const named of taskNamedPaths(plan, box)) {
+        if (!missing2(named) || !once(box.span, named.path)) continue;
+        reports.push({
+          span: firstLineOf(plan, box.span),
+          message: `Unexpected ticked task naming ${absent(named, repo.where)}, expected the ${verb(named)}file to exist once the task is done: add it, correct the path, or untick the task`
+        });
+      }
+    }
+    if (unknown2.size > 0 && repo.limit) {
+      const list2 = [...unknown2].slice(0, 5).map((p) => `\`${p}\``).join(", ") + (unknown2.size > 5 ? ` and ${unknown2.size - 5} more` : "");
+      reports.push({
+        span: documentAnchor(plan),
+        severity: "notice",
+        message: `Unexpected ${unknown2.size === 1 ? "named path" : `${unknown2.size} named paths`} that could not be checked (${repo.limit}): ${list2}, expected every path a done phase or ticked task names to be checked: check them by hand, or run \`plan-hygiene lint\` in a checkout`
+      });
+    }
+    return reports;
+  }
+};
+function absent(named, where) {
+  if (named.kind === "glob") return `glob \`${named.path}\` matching no file ${where}`;
+  return `${named.kind === "directory" ? "directory" : "file"} \`${named.path}\` missing ${where}`;
+}
+function verb(named) {
+  return named.intent === "create" ? "created " : named.intent === "modify" ? "modified " : "";
+}
+function inOpenQuestions(plan, span) {
+  const s = plan.openQuestions?.section.span;
+  return s !== void 0 && span.start.offset >= s.start.offset && span.start.offset < s.end.offset;
+}
+
+// src/rules/stale-plan.ts
+var STALE_PLAN_DAYS = 30;
+var DAY = 24 * 60 * 60 * 1e3;
+var stalePlan = {
+  id: "stale-plan",
+  defaultSeverity: "notice",
+  description: "A plan In Progress (or with a phase partly done) changed, or a file it names changed, within the last `rules.stale-plan.days` days (default 30).",
+  check(plan, ctx) {
+    const history = ctx.history;
+    if (!history) return [];
+    const why = inProgress(plan);
+    if (!why) return [];
+    const days = staleDays(ctx);
+    const paths = [{ path: plan.path, kind: "file" }];
+    const seen = /* @__PURE__ */ new Set([plan.path]);
+    for (const phase of activePhases(plan)) {
+      for (const named of phaseNamedPaths(plan, phase)) if (!seen.has(named.path)) seen.add(named.path), paths.push(named);
+    }
+    const span = plan.status ? firstLineOf(plan, plan.status.span) : documentAnchor(plan);
+    const last2 = history.lastChange(paths);
+    if (last2 === void 0) return [];
+    if (last2 !== null && history.now.getTime() - last2.getTime() < days * DAY) return [];
+    const age = last2 === null ? "no commit touching it" : `no change since ${last2.toISOString().slice(0, 10)} (${Math.floor((history.now.getTime() - last2.getTime()) / DAY)} days)`;
+    const files = paths.length - 1;
+    return [
+      {
+        span,
+        message: `Unexpected ${why} plan with ${age} to it or the ${files === 1 ? "file" : `${files} files`} it names, expected a plan being worked on to change within ${days} days: tick what is done, set the Status to what is true (\`Completed\`, \`Draft\`), or note why the work is paused`
+      }
+    ];
+  }
+};
+function inProgress(plan) {
+  const status2 = plan.status ? normalizeStatus(visibleText(plan.status.value)) : null;
+  if (status2 === "completed") return null;
+  if (status2 === "in-progress") return `${quote(plan.status.value)}`;
+  const partly = activePhases(plan).some((phase) => {
+    const boxes = phaseBoxes(plan, phase);
+    return doneClaim(plan, phase) === null && boxes.some((b) => b.checked) && boxes.some((b) => !b.checked);
+  });
+  return partly ? "partly done" : null;
+}
+function staleDays(ctx) {
+  const setting = ctx.config.rules?.["stale-plan"];
+  return typeof setting === "object" && setting !== null && typeof setting.days === "number" ? setting.days : STALE_PLAN_DAYS;
 }
 
 // src/rules/success-criteria.ts
@@ -66927,7 +67297,9 @@ var rules = [
   confirmationGate,
   gateOrder,
   testFirst,
-  changeLog
+  changeLog,
+  doneWithoutChange,
+  stalePlan
 ];
 var historyRules = [staleConfirmation];
 var ruleCatalog = [...rules, ...historyRules];
@@ -66947,7 +67319,7 @@ function toFinding(plan, rule, severity2, span, message) {
 }
 
 // src/lint/lint-plan.ts
-function lintPlan(plan, config2, rules2 = rules) {
+function lintPlan(plan, config2, rules2 = rules, facts = {}) {
   if (!plan.unparseable && !plan.isPlan) return [];
   const findings = [];
   for (const rule of rules2) {
@@ -66955,7 +67327,7 @@ function lintPlan(plan, config2, rules2 = rules) {
     const configured = configuredSeverity(config2, rule.id);
     if (configured === "off") continue;
     try {
-      for (const report of rule.check(plan, { config: config2 })) {
+      for (const report of rule.check(plan, { ...facts, config: config2 })) {
         findings.push(toFinding(plan, rule.id, configured ?? report.severity ?? rule.defaultSeverity, report.span, report.message));
       }
     } catch (error63) {
@@ -66997,11 +67369,11 @@ function keyPath(path2) {
 }
 
 // src/config/did-you-mean.ts
-function didYouMean(word, candidates2) {
+function didYouMean(word, candidates3) {
   const lower = word.toLowerCase();
   let best = null;
   let bestDistance = Infinity;
-  for (const candidate of candidates2) {
+  for (const candidate of candidates3) {
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -67319,12 +67691,12 @@ var MAX_CANDIDATES = 300;
 async function findPlans(octokit, target, cache2, beforeSlowParse) {
   const { owner, repo, headSha, configPath } = target;
   const present = target.changed.filter((f) => f.status !== "removed").map((f) => f.path);
-  const candidates2 = unique([...target.named, ...present.filter((p) => MARKDOWN.test(p) || isPlanPath(p, defaultConfig))]).slice(0, MAX_CANDIDATES);
-  const context = await readCheckInputs(octokit, { owner, repo, headSha, paths: candidates2, pullNumber: target.pullNumber, configPath });
+  const candidates3 = unique([...target.named, ...present.filter((p) => MARKDOWN.test(p) || isPlanPath(p, defaultConfig))]).slice(0, MAX_CANDIDATES);
+  const context = await readCheckInputs(octokit, { owner, repo, headSha, paths: candidates3, pullNumber: target.pullNumber, configPath });
   const resolved = await resolveConfig(context.config, (t) => readConfigFile(octokit, t), `${owner}/${repo}`);
   const { config: config2 } = resolved;
   const matching = present.filter((p) => isPlanPath(p, config2));
-  const fetched = new Set(candidates2);
+  const fetched = new Set(candidates3);
   const missing2 = matching.filter((p) => !fetched.has(p));
   if (missing2.length > 0) {
     for (const [path2, blob] of await readFilesAt(octokit, { owner, repo, ref: headSha, paths: missing2 })) context.blobs.set(path2, blob);
@@ -67361,6 +67733,98 @@ async function plansFromBlobs(blobs, target, config2, cache2, beforeSlowParse) {
 }
 function unique(items) {
   return [...new Set(items)];
+}
+
+// src/github/read-tree.ts
+var MAX_DIRECT_LOOKUPS = 100;
+async function readTree(octokit, target) {
+  const { data } = await octokit.rest.git.getTree({ owner: target.owner, repo: target.repo, tree_sha: target.sha, recursive: "1" });
+  const files = data.tree.filter((e) => (e.type === "blob" || e.type === "commit") && typeof e.path === "string").map((e) => e.path);
+  const checked = /* @__PURE__ */ new Map();
+  if (!data.truncated) return { files, truncated: false, checked };
+  const paths = target.lookup().slice(0, MAX_DIRECT_LOOKUPS);
+  if (paths.length > 0) {
+    const variables = { owner: target.owner, repo: target.repo };
+    const fields = paths.map((path2, i) => {
+      variables[`p${i}`] = `${target.sha}:${path2}`;
+      return `p${i}: object(expression: $p${i}) { __typename }`;
+    });
+    const query = `query pathsExist($owner: String!, $repo: String!, ${paths.map((_, i) => `$p${i}: String!`).join(", ")}) {
+  repository(owner: $owner, name: $repo) { ${fields.join(" ")} }
+}`;
+    const result = await octokit.graphql(query, variables);
+    paths.forEach((path2, i) => checked.set(path2, Boolean(result.repository?.[`p${i}`])));
+  }
+  return { files, truncated: true, checked };
+}
+
+// src/repo/file-list-view.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+function fileListView(files, options) {
+  const all2 = /* @__PURE__ */ new Set();
+  const dirs = /* @__PURE__ */ new Set();
+  const names = /* @__PURE__ */ new Set();
+  for (const file2 of files) {
+    all2.add(file2);
+    names.add(file2.slice(file2.lastIndexOf("/") + 1));
+    for (let i = file2.indexOf("/"); i >= 0; i = file2.indexOf("/", i + 1)) dirs.add(file2.slice(0, i + 1));
+  }
+  const globs = /* @__PURE__ */ new Map();
+  const found = (target) => {
+    switch (target.kind) {
+      case "directory":
+        return dirs.has(target.path);
+      case "glob": {
+        let hit = globs.get(target.path);
+        if (hit === void 0) {
+          const match = (0, import_picomatch4.default)(target.path, { dot: true, basename: !target.path.includes("/") });
+          hit = [...all2].some((f) => match(f)) || [...dirs].some((d) => match(d.slice(0, -1)));
+          globs.set(target.path, hit);
+        }
+        return hit;
+      }
+      case "file":
+        if (all2.has(target.path) || dirs.has(`${target.path}/`)) return true;
+        return !target.path.includes("/") && (names.has(target.path) || dirs.has(`${target.path}/`));
+    }
+  };
+  return {
+    where: options.where,
+    limit: options.complete ? null : options.limit ?? "the repository's file list was incomplete",
+    exists(target) {
+      if (found(target)) return true;
+      if (options.complete) return false;
+      return options.checked?.get(target.path) ?? null;
+    }
+  };
+}
+
+// src/core/repository-findings.ts
+async function addRepositoryFindings(octokit, target, plans, config2) {
+  if (isRuleOff(config2, doneWithoutChange.id)) return;
+  const asks = plans.filter((p) => !p.plan.unparseable && p.plan.isPlan && namesDoneFiles(p.plan));
+  if (asks.length === 0) return;
+  const exact = () => [...new Set(asks.flatMap((p) => namedFiles(p.plan)))];
+  const tree = await readTree(octokit, { owner: target.owner, repo: target.repo, sha: target.headSha, lookup: exact });
+  const repo = fileListView(tree.files, {
+    where: `at commit \`${target.headSha.slice(0, 7)}\``,
+    complete: !tree.truncated,
+    checked: tree.checked,
+    limit: "GitHub truncated the repository tree; at most 100 paths were looked up one by one"
+  });
+  for (const p of asks) {
+    p.findings.push(...lintPlan(p.plan, config2, [doneWithoutChange], { repo }));
+    p.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    p.repo = repo;
+  }
+}
+function namesDoneFiles(plan) {
+  if (plan.phases.some((phase) => doneClaim(plan, phase) !== null && phase.files.length > 0)) return true;
+  return plan.checkboxes.some((b) => b.checked && taskNamedPaths(plan, b).length > 0);
+}
+function namedFiles(plan) {
+  const named = [...plan.phases.flatMap((phase) => doneClaim(plan, phase) ? phaseNamedPaths(plan, phase) : []), ...plan.checkboxes.filter((b) => b.checked).flatMap((b) => taskNamedPaths(plan, b))];
+  return named.filter((n) => n.kind === "file" && n.path.includes("/")).map((n) => n.path);
 }
 
 // src/core/paths-named-in-body.ts
@@ -67433,6 +67897,7 @@ async function checkPullRequest(octokit, event, deps) {
     if (!isRuleOff(config2, staleConfirmation.id)) {
       for (const p of found.plans) p.findings.push(...applyConfiguredSeverity(await findStaleConfirmations(octokit, { owner, repo, headSha }, p.plan), config2));
     }
+    await addRepositoryFindings(octokit, { owner, repo, headSha }, found.plans, config2);
     const report = {
       repoUrl: event.repoUrl,
       headSha,
@@ -67473,6 +67938,25 @@ async function checkPullRequest(octokit, event, deps) {
     if (!state.completed && !deps.dryRun) await reportCheckFailure(octokit, { owner, repo, headSha, id: state.checkRunId }, error63, deps.log);
     throw error63;
   }
+}
+
+// src/core/push-touches-plans.ts
+var PAYLOAD_COMMIT_LIMIT = 2048;
+var MARKDOWN3 = /\.(?:md|markdown|mdx)$/i;
+function pushTouchesPlans(push2, plans) {
+  const branch = push2.repository.default_branch ?? push2.repository.master_branch;
+  if (push2.ref !== `refs/heads/${branch}`) return { touches: false, configChanged: false, reason: `not the default branch (${push2.ref})` };
+  if (push2.deleted) return { touches: false, configChanged: false, reason: "branch deleted" };
+  const commits = push2.commits ?? [];
+  if (commits.length === 0 || commits.length >= PAYLOAD_COMMIT_LIMIT) return { touches: true, configChanged: true, reason: "the payload does not list every change" };
+  const paths = /* @__PURE__ */ new Set();
+  for (const c of [...commits, ...push2.head_commit ? [push2.head_commit] : []]) for (const p of [...c.added ?? [], ...c.removed ?? [], ...c.modified ?? []]) paths.add(p);
+  const configChanged = paths.has(CONFIG_PATH);
+  const config2 = plans ? { ...defaultConfig, plans } : null;
+  const plan = [...paths].find((p) => config2 ? isPlanPath(p, config2) : MARKDOWN3.test(p));
+  if (plan !== void 0) return { touches: true, configChanged, reason: `changes ${plan}` };
+  if (configChanged) return { touches: true, configChanged, reason: `changes ${CONFIG_PATH}` };
+  return { touches: false, configChanged: false, reason: "no plan changed" };
 }
 
 // src/handlers/pull-request.ts
@@ -67809,7 +68293,7 @@ function selectPhase(plans, command) {
   const live = phases.filter((p) => !p.removed);
   if (live.length === 0) {
     const why = phases.length > 0 ? `Phase \`${code2(id)}\` in \`${plan.path}\` is marked removed.` : `\`${plan.path}\` has no phase \`${code2(id)}\`.`;
-    return { ok: false, message: `${why} ${candidates(plan)}` };
+    return { ok: false, message: `${why} ${candidates2(plan)}` };
   }
   const gated = live.filter((p) => p.gate !== null);
   const pick2 = gated.length === 1 ? gated : live.length === 1 ? live : [];
@@ -67841,12 +68325,12 @@ function looksLikePath(word) {
 function listPlans(plans) {
   return plans.map((p) => `\`${p.path}\``).join(", ");
 }
-function candidates(plan) {
+function candidates2(plan) {
   const ids = plan.phases.filter((p) => !p.removed).map((p) => p.id);
   return ids.length === 0 ? "It has no phases (`## Phase N: …` headings)." : `Its phases: ${[...new Set(ids)].join(", ")}.`;
 }
 function phaseHint(plans) {
-  return plans.length === 1 ? ` ${candidates(plans[0])}` : "";
+  return plans.length === 1 ? ` ${candidates2(plans[0])}` : "";
 }
 function code2(word) {
   return word.replace(/`/g, "'").slice(0, 80);
@@ -68176,9 +68660,9 @@ async function commitFileChanges(octokit, options) {
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const { headOid, texts } = attempt === 1 && firstRead ? firstRead : await readBranchFiles(octokit, { owner, repo, branch, paths });
     if (headOid === null) return { status: "missing", message: `Branch ${branch} does not exist in ${owner}/${repo}.` };
-    const absent = paths.filter((p) => (texts[p] ?? null) === null);
-    if (requireExisting && absent.length > 0) {
-      return { status: "missing", message: `${absent.join(", ")} not found (or not UTF-8 text) on ${branch} at ${headOid.slice(0, 7)}.` };
+    const absent2 = paths.filter((p) => (texts[p] ?? null) === null);
+    if (requireExisting && absent2.length > 0) {
+      return { status: "missing", message: `${absent2.join(", ")} not found (or not UTF-8 text) on ${branch} at ${headOid.slice(0, 7)}.` };
     }
     const next = edit(texts, headOid);
     const additions = Object.entries(next ?? {}).filter(([path2, text4]) => texts[path2] !== text4).map(([path2, text4]) => ({ path: path2, contents: Buffer.from(text4, "utf8").toString("base64") }));
@@ -68320,10 +68804,10 @@ Nothing was recorded. Run the command again, or apply the change yourself.` };
   return { ok: false, message: "The head commit kept changing while I was verifying its checks; nothing was recorded. Run the command again." };
 }
 function commitMessage(command, selection, user, pr) {
-  const verb = command.kind === "phase-done" ? "Confirm" : "Reopen";
+  const verb2 = command.kind === "phase-done" ? "Confirm" : "Reopen";
   return {
-    headline: `plan: ${verb.toLowerCase()} phase ${selection.phase.id} of ${selection.plan.path}`,
-    body: `${verb}ed by ${user} with \`/plan ${command.kind}\` on #${pr}.`
+    headline: `plan: ${verb2.toLowerCase()} phase ${selection.phase.id} of ${selection.plan.path}`,
+    body: `${verb2}ed by ${user} with \`/plan ${command.kind}\` on #${pr}.`
   };
 }
 function forkMessage(plan, next, replacements, command) {
@@ -68480,6 +68964,396 @@ function readInputs() {
   const failOn = getInput("fail-on") || "error";
   if (!failOnLevels.includes(failOn)) return { problem: `Input \`fail-on\` is \`${failOn}\`, expected one of ${failOnLevels.join(", ")}.` };
   return { inputs: { token, configPath, comment: comment === "" ? null : comment, failOn } };
+}
+
+// src/core/dashboard-memory.ts
+var DashboardMemory = class {
+  constructor(capacity = 5e3) {
+    this.capacity = capacity;
+  }
+  capacity;
+  dates = /* @__PURE__ */ new Map();
+  repos = /* @__PURE__ */ new Map();
+  lastCommit(path2, blobSha) {
+    const key = `${blobSha}\0${path2}`;
+    const date5 = this.dates.get(key);
+    if (date5 !== void 0) {
+      this.dates.delete(key);
+      this.dates.set(key, date5);
+    }
+    return date5;
+  }
+  rememberLastCommit(path2, blobSha, date5) {
+    this.dates.set(`${blobSha}\0${path2}`, date5);
+    if (this.dates.size > this.capacity) this.dates.delete(this.dates.keys().next().value);
+  }
+  repository(fullName) {
+    return this.repos.get(fullName.toLowerCase());
+  }
+  rememberRepository(fullName, facts) {
+    const key = fullName.toLowerCase();
+    this.repos.delete(key);
+    this.repos.set(key, facts);
+    if (this.repos.size > this.capacity) this.repos.delete(this.repos.keys().next().value);
+  }
+  /** After a push that changes the configuration file: learn it again on the next update. */
+  forgetRepository(fullName) {
+    this.repos.delete(fullName.toLowerCase());
+  }
+};
+
+// src/github/read-dashboard-facts.ts
+async function readDashboardFacts(octokit, target) {
+  const { owner, repo, reads } = target;
+  const configPath = target.configPath ?? CONFIG_PATH;
+  const variables = { owner, repo };
+  const declared = ["$owner: String!", "$repo: String!"];
+  const declare = (name, type, value) => {
+    declared.push(`$${name}: ${type}`);
+    variables[name] = value;
+    return `$${name}`;
+  };
+  const fields = [];
+  const top = [];
+  if (target.include.repoFacts) {
+    const config2 = declare("config", "String!", `HEAD:${configPath}`);
+    fields.push(`config: object(expression: ${config2}) { ${BLOB_FIELDS} }`);
+    fields.push(`issues(first: 20, states: [OPEN, CLOSED], filterBy: { createdBy: ${declare("login", "String!", target.login)} }, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { number state title body } }`);
+    fields.push("pullRequests(first: 100, states: [OPEN], orderBy: { field: UPDATED_AT, direction: DESC }) { totalCount nodes { number body files(first: 100) { nodes { path } } } }");
+    top.push(`org: repository(owner: $owner, name: ".github") { config: object(expression: ${config2}) { ${BLOB_FIELDS} } }`);
+  }
+  const histories = [];
+  reads.forEach((read, i) => {
+    if (read.blobSha !== null) fields.push(`b${i}: object(oid: ${declare(`b${i}`, "GitObjectID!", read.blobSha)}) { ${BLOB_FIELDS} }`);
+    if (read.date) histories.push(`d${i}: history(first: 1, path: ${declare(`p${i}`, "String!", read.path)}) { nodes { committedDate } }`);
+  });
+  if (histories.length > 0) fields.push(`ref(qualifiedName: ${declare("ref", "String!", `refs/heads/${target.branch}`)}) { target { ... on Commit { ${histories.join(" ")} } } }`);
+  const query = `query readDashboardFacts(${declared.join(", ")}) {
+  repository(owner: $owner, name: $repo) {
+    ${fields.join("\n    ")}
+  }
+  ${top.join("\n  ")}
+}`;
+  const data = await graphqlAllowingMissing(octokit, query, variables, ["org"]);
+  if (!data.repository) throw new Error(`Repository ${owner}/${repo} was not found (or the app cannot read it).`);
+  const repository = data.repository;
+  const blobs = /* @__PURE__ */ new Map();
+  const lastCommits = /* @__PURE__ */ new Map();
+  for (const [i, read] of reads.entries()) {
+    if (read.blobSha !== null) {
+      const blob = await toBlobText(octokit, { owner, repo, path: read.path }, repository[`b${i}`]);
+      if (blob) blobs.set(read.blobSha, blob);
+    }
+    const history = repository.ref?.target?.[`d${i}`];
+    const date5 = typeof history === "object" ? history?.nodes[0]?.committedDate : void 0;
+    if (read.date && date5) lastCommits.set(read.path, date5);
+  }
+  const configText = async (node3, configRepo) => {
+    const blob = await toBlobText(octokit, { owner, repo: configRepo, path: configPath }, node3);
+    return blob ? { source: `${owner}/${configRepo}:${configPath}`, owner, repo: configRepo, path: configPath, text: blob.text ?? "" } : null;
+  };
+  return {
+    config: target.include.repoFacts ? { repo: await configText(repository.config, repo), org: await configText(data.org?.config, ".github") } : { repo: null, org: null },
+    issues: (repository.issues?.nodes ?? []).filter((issue3) => issue3.body.startsWith(target.marker)),
+    pulls: (repository.pullRequests?.nodes ?? []).map((p) => ({ number: p.number, body: p.body, files: (p.files?.nodes ?? []).map((f) => f.path) })),
+    openPullCount: repository.pullRequests?.totalCount ?? 0,
+    blobs,
+    lastCommits
+  };
+}
+
+// src/github/read-repo-tree.ts
+async function readRepoTree(octokit, target) {
+  try {
+    const { data } = await octokit.rest.git.getTree({ owner: target.owner, repo: target.repo, tree_sha: target.ref, recursive: "1" });
+    const blobs = data.tree.flatMap((e) => e.type === "blob" && e.path && e.sha ? [{ path: e.path, sha: e.sha, size: e.size ?? 0 }] : []);
+    return { blobs, truncated: data.truncated };
+  } catch (error63) {
+    const status2 = error63.status;
+    if (status2 === 404 || status2 === 409) return null;
+    throw error63;
+  }
+}
+
+// src/github/upsert-dashboard-issue.ts
+async function upsertDashboardIssue(octokit, target) {
+  const { owner, repo, existing, title: title2, body } = target;
+  if (!existing) {
+    const { data } = await octokit.rest.issues.create({ owner, repo, title: title2, body, request: { retries: 0 } });
+    return { write: "created", number: data.number };
+  }
+  const reopen = target.reopen && existing.state === "CLOSED";
+  if (!reopen && existing.title === title2 && existing.body === body) return { write: "unchanged", number: existing.number };
+  await octokit.rest.issues.update({ owner, repo, issue_number: existing.number, title: title2, body, ...reopen ? { state: "open" } : {} });
+  return { write: reopen ? "reopened" : "edited", number: existing.number };
+}
+
+// src/report/dashboard-row.ts
+var STALE_RULE2 = "stale-plan";
+var MISSING_FILES_RULE = "done-without-change";
+var DASHBOARD_GROUPS = ["in-progress", "approved", "in-review", "draft", "completed", "none"];
+var GROUP_TITLES = {
+  "in-progress": "In Progress",
+  approved: "Approved",
+  "in-review": "In Review",
+  draft: "Draft",
+  completed: "Completed",
+  none: "No status"
+};
+var GROUP_OF = {
+  "in-progress": "in-progress",
+  approved: "approved",
+  "in-review": "in-review",
+  draft: "draft",
+  completed: "completed"
+};
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function dashboardRow(input2) {
+  const { plan, findings } = input2;
+  const canonical = planStatus(plan);
+  const group = canonical ? GROUP_OF[canonical] : "none";
+  const phases = plan.phases.filter((p) => !p.removed);
+  const phaseBoxes2 = phases.flatMap((p) => [...p.criteria.automated, ...p.criteria.manual, ...p.criteria.other]);
+  const boxes = phaseBoxes2.length > 0 ? phaseBoxes2 : plan.checkboxes;
+  const unresolved = unresolvedQuestions(plan);
+  const rules2 = [...new Map([...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((f) => [f.rule, f])).keys()];
+  const stale = findings.some((f) => f.rule === STALE_RULE2);
+  const missingFiles2 = findings.filter((f) => f.rule === MISSING_FILES_RULE).length;
+  const row = {
+    path: input2.path,
+    title: plan.title?.text ?? null,
+    status: plan.status?.value ?? null,
+    group,
+    phases: { confirmed: phases.filter((p) => p.gate?.confirmation).length, total: phases.length },
+    criteria: { checked: boxes.filter((b) => b.checked).length, total: boxes.length },
+    openQuestions: { unresolved: unresolved.length, firstLine: unresolved[0]?.span.start.line ?? null },
+    findings: countBySeverity(findings),
+    rules: rules2,
+    pulls: input2.pulls ? [...new Set(input2.pulls)].sort((a, b) => a - b) : null,
+    lastCommit: input2.lastCommit ? input2.lastCommit.slice(0, 10) : null,
+    stale,
+    missingFiles: missingFiles2,
+    attention: []
+  };
+  row.attention = attentionReasons(row);
+  return row;
+}
+function attentionReasons(row) {
+  const reasons = [];
+  const n = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  if (row.group === "in-progress" && row.openQuestions.unresolved > 0) reasons.push(`In Progress with ${n(row.openQuestions.unresolved, "unresolved open question")}`);
+  if (row.group === "completed" && row.criteria.checked < row.criteria.total) reasons.push(`Completed with ${n(row.criteria.total - row.criteria.checked, "unticked item")}`);
+  if (row.missingFiles > 0) reasons.push(`${n(row.missingFiles, "file")} named by a phase marked done ${row.missingFiles === 1 ? "does" : "do"} not exist`);
+  if (row.stale) reasons.push("stale: no change to the plan or its files for a long time");
+  return reasons;
+}
+function groupRows(rows) {
+  return DASHBOARD_GROUPS.map((group) => ({ group, rows: rows.filter((r) => r.group === group).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0) })).filter((g) => g.rows.length > 0);
+}
+
+// src/report/dashboard.ts
+var DASHBOARD_MARKER = "<!-- plan-hygiene:dashboard -->";
+var ISSUE_BODY_LIMIT = 65536;
+var MAX_ATTENTION = 25;
+var MAX_RULE_LINKS = 3;
+function buildDashboard(view, limit = ISSUE_BODY_LIMIT) {
+  const showPulls = view.rows.some((r) => r.pulls !== null);
+  const showDates = view.rows.some((r) => r.lastCommit !== null);
+  const head = [DASHBOARD_MARKER, headerLine(view)];
+  if (view.treeTruncated) head.push("", "> [!WARNING]\n> GitHub truncated the repository's file listing; plans beyond it are not shown.");
+  if (view.pullsNotMatched) head.push("", `> [!NOTE]
+> Only the 100 most recently updated open pull requests are matched with plans (${view.pullsNotMatched} more are open).`);
+  if (view.configProblems) head.push("", `> [!WARNING]
+> The plan-hygiene configuration has ${plural(view.configProblems, "problem")}; the defaults apply where it is invalid.`);
+  if (view.rows.length === 0) return [...head, "", "_No plans on this branch._"].join("\n");
+  const attention2 = attentionSection(view);
+  const groups2 = groupRows(view.rows).map(({ group, rows }) => ({ group, lines: rows.map((r) => tableRow(r, view, showPulls, showDates)), omitted: 0 }));
+  const render = () => {
+    const parts = [head.join("\n")];
+    if (attention2) parts.push(attention2);
+    for (const g of groups2) {
+      const total = g.lines.length + g.omitted;
+      const section = [`### ${GROUP_TITLES[g.group]} (${total})`, ...g.lines.length > 0 ? ["", tableHeader(showPulls, showDates), ...g.lines] : []];
+      if (g.omitted) section.push("", `_…${plural(g.omitted, "more plan")} not shown (GitHub's issue size limit)._`);
+      parts.push(section.join("\n"));
+    }
+    return parts.join("\n\n");
+  };
+  const order = [...groups2].sort((a, b) => Number(b.group === "completed") - Number(a.group === "completed") || groups2.indexOf(b) - groups2.indexOf(a));
+  let body = render();
+  for (const g of order) {
+    while (body.length > limit && g.lines.length > 0) {
+      const excess = body.length - limit;
+      let drop = 0;
+      let freed = 0;
+      while (drop < g.lines.length && freed < excess) freed += g.lines[g.lines.length - 1 - drop++].length + 1;
+      g.lines.splice(g.lines.length - drop, drop);
+      g.omitted += drop;
+      body = render();
+    }
+    if (body.length <= limit) break;
+  }
+  return body.length <= limit ? body : `${body.slice(0, limit - 40)}
+
+_…cut at GitHub's size limit._`;
+}
+function headerLine(view) {
+  const counts = groupRows(view.rows).map(({ group, rows }) => `${rows.length} ${GROUP_TITLES[group]}`);
+  const branch = codeSpan(view.ref);
+  const kept = view.repoUrl !== null ? " Kept current by plan-hygiene; edits to this issue are overwritten." : "";
+  return `${plural(view.rows.length, "plan")} on ${branch}${counts.length > 0 ? `: ${counts.join(" · ")}` : ""}.${kept}`;
+}
+function attentionSection(view) {
+  const rows = view.rows.filter((r) => r.attention.length > 0).sort((a, b) => a.path < b.path ? -1 : 1);
+  if (rows.length === 0) return null;
+  const items = rows.slice(0, MAX_ATTENTION).map((r) => `- ${planLink(r, view)}: ${r.attention.map((a, i) => i === 0 && r.openQuestions.firstLine !== null && a.startsWith("In Progress with") ? link(a, fileUrl(view, r.path, r.openQuestions.firstLine)) : a).join("; ")}`);
+  if (rows.length > MAX_ATTENTION) items.push(`- …and ${plural(rows.length - MAX_ATTENTION, "more plan")}`);
+  return [`### Needs attention (${rows.length})`, "", ...items].join("\n");
+}
+function tableHeader(showPulls, showDates) {
+  const columns = ["Plan", "Status", "Phases confirmed", "Criteria ticked", "Open questions", "Findings", ...showPulls ? ["Open PRs"] : [], ...showDates ? ["Last commit"] : []];
+  return `| ${columns.join(" | ")} |
+|${columns.map(() => " --- ").join("|")}|`;
+}
+function tableRow(row, view, showPulls, showDates) {
+  const cells = [
+    planLink(row, view) + (row.title ? `<br>${escapeText(clip(row.title, 80))}` : ""),
+    row.status === null ? "—" : escapeText(clip(row.status, 40)),
+    row.phases.total === 0 ? "—" : `${row.phases.confirmed}/${row.phases.total}`,
+    row.criteria.total === 0 ? "—" : `${row.criteria.checked}/${row.criteria.total}`,
+    row.openQuestions.unresolved === 0 ? "—" : link(String(row.openQuestions.unresolved), fileUrl(view, row.path, row.openQuestions.firstLine ?? void 0)),
+    findingsCell(row)
+  ];
+  if (showPulls) cells.push(row.pulls && row.pulls.length > 0 ? row.pulls.map((n) => `#${n}`).join(", ") : "—");
+  if (showDates) cells.push(`${row.lastCommit ?? "—"}${row.stale ? " 💤 stale" : ""}`);
+  else if (row.stale) cells[1] += " 💤 stale";
+  return `| ${cells.join(" | ")} |`;
+}
+function findingsCell(row) {
+  const counts = ["error", "warning", "notice"].filter((s) => row.findings[s] > 0).map((s) => `${ICONS[s]} ${row.findings[s]}`);
+  if (counts.length === 0) return "✅";
+  const rules2 = row.rules.slice(0, MAX_RULE_LINKS).map((id) => link(codeSpan(id), ruleDocsUrl(id)));
+  const more = row.rules.length > MAX_RULE_LINKS ? ` +${row.rules.length - MAX_RULE_LINKS}` : "";
+  return `${counts.join(" ")}: ${rules2.join(" ")}${more}`;
+}
+function planLink(row, view) {
+  return link(codeSpan(row.path), fileUrl(view, row.path));
+}
+function fileUrl(view, path2, line) {
+  if (view.repoUrl !== null) return blobUrl(view.repoUrl, view.ref, path2, line);
+  return `${path2.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`;
+}
+
+// src/core/update-dashboard.ts
+var MAX_READS_PER_REQUEST = 100;
+var MAX_BYTES_PER_REQUEST = 2e6;
+async function updateDashboard(octokit, event, deps) {
+  const { owner, repo, defaultBranch } = event;
+  const fullName = `${owner}/${repo}`;
+  const tree = await readRepoTree(octokit, { owner, repo, ref: defaultBranch });
+  const blobs = tree?.blobs ?? [];
+  const known = deps.memory.repository(fullName);
+  const firstConfig = known ? { ...defaultConfig, plans: known.plans } : defaultConfig;
+  const firstReads = readsFor(blobs.filter((b) => isPlanPath(b.path, firstConfig)), firstConfig, deps);
+  const [firstBatch, ...laterBatches] = batches(firstReads);
+  const facts = await readDashboardFacts(octokit, { owner, repo, branch: defaultBranch, login: deps.login, marker: DASHBOARD_MARKER, include: { repoFacts: true }, reads: firstBatch ?? [], ...deps.configPath ? { configPath: deps.configPath } : {} });
+  const resolved = await resolveConfig(facts.config, (t) => readConfigFile(octokit, t), fullName);
+  const { config: config2 } = resolved;
+  const debounceSeconds = config2.dashboard.debounceSeconds;
+  const existing = facts.issues[0] ?? null;
+  if (!config2.dashboard.enabled) {
+    deps.memory.rememberRepository(fullName, { enabled: false, debounceSeconds, plans: config2.plans, pulls: /* @__PURE__ */ new Set() });
+    return { outcome: "skipped", reason: "dashboard.enabled is false", issue: existing?.number ?? null, plans: 0, debounceSeconds };
+  }
+  const planBlobs = blobs.filter((b) => isPlanPath(b.path, config2));
+  const fetched = new Set(firstReads.map((r) => r.path));
+  const more = readsFor(planBlobs.filter((b) => !fetched.has(b.path)), config2, deps);
+  for (const batch of [...laterBatches, ...batches(more)]) {
+    const extra = await readDashboardFacts(octokit, { owner, repo, branch: defaultBranch, login: deps.login, marker: DASHBOARD_MARKER, include: { repoFacts: false }, reads: batch });
+    for (const [sha, blob] of extra.blobs) facts.blobs.set(sha, blob);
+    for (const [path2, date5] of extra.lastCommits) facts.lastCommits.set(path2, date5);
+  }
+  const rows = await planRows(planBlobs, facts, config2, event, deps);
+  const inProgress2 = rows.some((r) => r.group === "in-progress");
+  const shownPulls = new Set(rows.flatMap((r) => r.pulls ?? []));
+  deps.memory.rememberRepository(fullName, { enabled: true, debounceSeconds, plans: config2.plans, pulls: shownPulls });
+  const skip = (reason) => ({ outcome: "skipped", reason, issue: existing?.number ?? null, plans: rows.length, debounceSeconds });
+  if (!existing && rows.length === 0) return skip("no plan on the default branch yet");
+  if (existing?.state === "CLOSED" && !inProgress2) return skip(`dashboard #${existing.number} was closed and no plan is In Progress`);
+  const body = buildDashboard({ rows, repoUrl: event.repoUrl, ref: defaultBranch, treeTruncated: tree?.truncated ?? false, configProblems: resolved.errors.length, pullsNotMatched: Math.max(0, facts.openPullCount - facts.pulls.length) });
+  const written = await upsertDashboardIssue(octokit, { owner, repo, existing, title: config2.dashboard.title, body, reopen: inProgress2 });
+  deps.log.info({ dashboard: written.number, write: written.write, plans: rows.length, repo: fullName }, `plan-hygiene: dashboard ${fullName}#${written.number} ${written.write}`);
+  return { outcome: written.write, issue: written.number, plans: rows.length, debounceSeconds };
+}
+function readsFor(blobs, config2, deps) {
+  return blobs.flatMap((b) => {
+    const text4 = deps.cache.peek(b.sha, b.path, parseOptionsFor(config2, b.path)) === void 0;
+    const date5 = deps.memory.lastCommit(b.path, b.sha) === void 0;
+    return text4 || date5 ? [{ path: b.path, blobSha: text4 ? b.sha : null, date: date5, size: text4 ? b.size : 0 }] : [];
+  });
+}
+function batches(reads) {
+  const out = [];
+  let current = [];
+  let bytes = 0;
+  for (const read of reads) {
+    if (current.length > 0 && (current.length >= MAX_READS_PER_REQUEST || bytes + read.size > MAX_BYTES_PER_REQUEST)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(read);
+    bytes += read.size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+async function planRows(planBlobs, facts, config2, event, deps) {
+  const parsed = await Promise.all(
+    planBlobs.map(async (b) => {
+      const options = parseOptionsFor(config2, b.path);
+      const cached2 = deps.cache.peek(b.sha, b.path, options);
+      if (cached2) return cached2;
+      const text4 = facts.blobs.get(b.sha)?.text;
+      return typeof text4 === "string" ? deps.cache.parseAsync(b.sha, b.path, text4, options) : null;
+    })
+  );
+  const pulls = facts.pulls.map((p) => ({ number: p.number, paths: /* @__PURE__ */ new Set([...p.files, ...pathsNamedInBody(p.body, event.owner, event.repo)]) }));
+  const rows = [];
+  planBlobs.forEach((b, i) => {
+    const plan = parsed[i];
+    if (!plan || !(plan.isPlan || plan.unparseable)) return;
+    const fresh = facts.lastCommits.get(b.path);
+    if (fresh) deps.memory.rememberLastCommit(b.path, b.sha, fresh);
+    rows.push(
+      dashboardRow({
+        path: b.path,
+        plan,
+        findings: lintPlan(plan, config2).map((f) => ({ ...f, path: b.path })),
+        pulls: pulls.filter((p) => p.paths.has(b.path)).map((p) => p.number),
+        lastCommit: fresh ?? deps.memory.lastCommit(b.path, b.sha) ?? null
+      })
+    );
+  });
+  return rows;
+}
+
+// src/action/dashboard-event.ts
+var ACTIONS_LOGIN = "github-actions[bot]";
+async function runDashboardStep(octokit, target, deps) {
+  const { owner, repo, payload } = target;
+  if (target.eventName === "push") {
+    const decision = pushTouchesPlans(payload, null);
+    if (!decision.touches) return `plan-hygiene: dashboard not updated: ${decision.reason}.`;
+  }
+  const defaultBranch = payload.repository?.default_branch ?? (await octokit.rest.repos.get({ owner, repo })).data.default_branch;
+  const outcome = await updateDashboard(
+    octokit,
+    { owner, repo, defaultBranch, repoUrl: `${target.serverUrl.replace(/\/$/, "")}/${owner}/${repo}` },
+    { cache: deps.cache, memory: new DashboardMemory(), login: ACTIONS_LOGIN, log: deps.log, ...deps.configPath ? { configPath: deps.configPath } : {} }
+  );
+  const issue3 = outcome.issue !== null ? ` #${outcome.issue}` : "";
+  return `plan-hygiene: dashboard${issue3} ${outcome.outcome}${outcome.reason ? ` (${outcome.reason})` : ""}, ${outcome.plans} plan${outcome.plans === 1 ? "" : "s"}.`;
 }
 
 // src/edit/table-cell.ts
@@ -68906,7 +69780,7 @@ function buildJsonReport(files) {
     files: files.map((file2) => {
       const isPlan = file2.plan?.isPlan === true;
       const notPlan = file2.plan?.notPlan ? { notPlan: file2.plan.notPlan } : {};
-      return { path: file2.path, isPlan, ...notPlan, plan: isPlan && file2.plan ? planJson(file2.plan) : null, findings: file2.findings.map(findingJson) };
+      return { path: file2.path, isPlan, ...notPlan, plan: isPlan && file2.plan ? planJson(file2.plan, file2.repo ?? null) : null, findings: file2.findings.map(findingJson) };
     }),
     summary: summarize(files)
   };
@@ -68921,7 +69795,7 @@ function summarize(files) {
     notices: count("notice")
   };
 }
-function planJson(plan) {
+function planJson(plan, repo) {
   return {
     format: { id: plan.format.id, name: plan.format.name, detectedBy: plan.format.marker, source: plan.format.source },
     title: plan.title?.text ?? null,
@@ -68934,7 +69808,14 @@ function planJson(plan) {
       criteria: {
         automated: { total: phase.criteria.automated.length, checked: phase.criteria.automated.filter((c) => c.checked).length },
         manual: { total: phase.criteria.manual.length, checked: phase.criteria.manual.filter((c) => c.checked).length }
-      }
+      },
+      paths: phaseNamedPaths(plan, phase).map((named) => ({
+        path: named.path,
+        kind: named.kind,
+        intent: named.intent,
+        line: named.span.start.line,
+        exists: repo ? repo.exists(named) : null
+      }))
     })),
     openQuestions: (plan.openQuestions?.items ?? []).map((q) => ({ text: q.text, line: q.span.start.line, resolved: q.resolved })),
     changeLog: (plan.changeLog?.table?.rows ?? []).map((row) => ({ date: row.date, author: row.author, change: row.change, line: row.span.start.line }))
@@ -69029,10 +69910,17 @@ async function runAction() {
     await writeSummary(step.lines, step.built);
     return;
   }
+  if (eventName === "push" || eventName === "schedule") {
+    const line = await runDashboardStep(octokit, { owner, repo, serverUrl: runner.serverUrl, eventName, payload }, { log: actionLogger(), cache: deps.cache, configPath: inputs.configPath });
+    info(line);
+    reportOutputs(null);
+    await summary.addRaw(line, true).write();
+    return;
+  }
   ignored(eventName, action);
 }
 function ignored(eventName, action) {
-  info(`plan-hygiene: ignored the \`${eventName}${action ? `.${action}` : ""}\` event (it handles pull_request, pull_request_target and issue_comment).`);
+  info(`plan-hygiene: ignored the \`${eventName}${action ? `.${action}` : ""}\` event (it handles pull_request, pull_request_target, issue_comment, push and schedule).`);
 }
 async function writeSummary(head, built, skipped) {
   const parts = [...head];

@@ -4,7 +4,9 @@ import type { HandlerDeps } from "./handlers/handler-deps.js";
 import { checkRerequestedHandler, RERUN_EVENTS } from "./handlers/check-rerequested.js";
 import { mergeGroupHandler } from "./handlers/merge-group.js";
 import { planCommandHandler } from "./handlers/issue-comment.js";
-import { ownEventDetector } from "./handlers/own-event.js";
+import { createDashboardScheduler, type DashboardScheduler } from "./handlers/dashboard-scheduler.js";
+import { appLoginLookup, ownEventDetector } from "./handlers/own-event.js";
+import { pushHandler } from "./handlers/push.js";
 import { pullRequestClosedHandler } from "./handlers/pull-request-closed.js";
 import { pullRequestHandler, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
 import { perPullRequest } from "./handlers/per-pull-request.js";
@@ -17,18 +19,27 @@ export interface AppOptions {
   wrap?: HandlerWrapper;
   /** the app's slug, when known, saves one GET /app the first time a bot sends an event */
   slug?: string;
+  /** the dashboard's debounce before a repository's own `dashboard.debounceSeconds` is known (default 30) */
+  dashboardDebounceSeconds?: number;
+  /** receives the dashboard scheduler (tests wait on it) */
+  onDashboard?: (dashboard: DashboardScheduler) => void;
 }
 
 /** The Probot app: one line per event it handles. */
 export function createApp(options: AppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
     const wrap: HandlerWrapper = options.wrap ?? ((handler) => handler);
-    const deps: HandlerDeps = { cache: options.cache ?? new ParseCache(), isOwnEvent: ownEventDetector(app, options.slug), serial: perPullRequest() };
+    const cache = options.cache ?? new ParseCache();
+    const login = appLoginLookup(app, options.slug);
+    const dashboard = createDashboardScheduler({ cache, login, defaultSeconds: options.dashboardDebounceSeconds });
+    options.onDashboard?.(dashboard);
+    const deps: HandlerDeps = { cache, isOwnEvent: ownEventDetector(app, options.slug, login), dashboard, serial: perPullRequest() };
     app.on([...PULL_REQUEST_EVENTS], wrap(pullRequestHandler(deps)));
     app.on([...RERUN_EVENTS], wrap(checkRerequestedHandler(deps)));
     app.on("merge_group.checks_requested", wrap(mergeGroupHandler(deps)));
     app.on("pull_request.closed", wrap(pullRequestClosedHandler(deps)));
     app.on("issue_comment.created", wrap(planCommandHandler(deps)));
+    app.on("push", wrap(pushHandler(dashboard)));
   };
 }
 

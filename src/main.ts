@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const probot = createProbot({ env: process.env, overrides: { log, Octokit: perInstallationOctokit() } });
   const inFlight = createInFlight();
   const metrics = createAppMetrics();
-  const appFn = createApp({ wrap: (handler) => withDeliveryLog(handler, { metrics, inFlight }) });
+  const appFn = createApp({ wrap: (handler) => withDeliveryLog(handler, { metrics, inFlight }), dashboardDebounceSeconds: dashboardDebounce(process.env) });
   const handlers = metricsEnabled() ? [createMetricsRoute(metrics.registry)] : [];
   const running = await createServer({ probot, appFn, host, port, handlers, drain: (ms) => inFlight.drain(ms) });
   probot.log.info(`plan-hygiene listening on ${running.url}`);
@@ -46,6 +46,16 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+}
+
+/** DASHBOARD_DEBOUNCE_SECONDS: the dashboard's wait before a repository's own `dashboard.debounceSeconds` is known. */
+function dashboardDebounce(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.DASHBOARD_DEBOUNCE_SECONDS;
+  if (raw === undefined || raw === "") return undefined;
+  const seconds = Number(raw);
+  if (Number.isInteger(seconds) && seconds >= 0 && seconds <= 3600) return seconds;
+  console.error(`plan-hygiene: DASHBOARD_DEBOUNCE_SECONDS must be a whole number of seconds from 0 to 3600; got \`${raw}\`, using 30`);
+  return undefined;
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,7 @@ import { runCheckStep } from "./check-event.js";
 import { runCommentStep } from "./comment-event.js";
 import { failureFor } from "./fail-on.js";
 import { readInputs } from "./inputs.js";
+import { runDashboardStep } from "./dashboard-event.js";
 import { runMergeStep } from "./merge-event.js";
 import { reportOutputs } from "./report-outputs.js";
 import { readRunnerEnv } from "./runner-env.js";
@@ -64,11 +65,18 @@ export async function runAction(): Promise<void> {
     await writeSummary(step.lines, step.built);
     return;
   }
+  if (eventName === "push" || eventName === "schedule") {
+    const line = await runDashboardStep(octokit, { owner, repo, serverUrl: runner.serverUrl, eventName, payload }, { log: actionLogger(), cache: deps.cache, configPath: inputs.configPath });
+    core.info(line);
+    reportOutputs(null);
+    await core.summary.addRaw(line, true).write();
+    return;
+  }
   ignored(eventName, action);
 }
 
 function ignored(eventName: string, action: string): void {
-  core.info(`plan-hygiene: ignored the \`${eventName}${action ? `.${action}` : ""}\` event (it handles pull_request, pull_request_target and issue_comment).`);
+  core.info(`plan-hygiene: ignored the \`${eventName}${action ? `.${action}` : ""}\` event (it handles pull_request, pull_request_target, issue_comment, push and schedule).`);
 }
 
 /** The job summary: the sticky comment's markdown for the check this run built (also when no comment is posted). */

@@ -2,11 +2,14 @@ import { parseArgs } from "node:util";
 
 export const formats = ["text", "json", "github", "sarif"] as const;
 export type Format = (typeof formats)[number];
+export const statusFormats = ["text", "markdown", "json"] as const;
+export type StatusFormat = (typeof statusFormats)[number];
 
 export type CliCommand =
   | { kind: "help" }
   | { kind: "version" }
-  | { kind: "lint"; operands: string[]; configPath: string | null; format: Format; maxFileSize: number | null }
+  | { kind: "lint"; operands: string[]; configPath: string | null; format: Format; maxFileSize: number | null; root: string | null }
+  | { kind: "status"; operands: string[]; configPath: string | null; format: StatusFormat; maxFileSize: number | null; root: string | null }
   | { kind: "check-pr"; owner: string; repo: string; number: number; post: boolean; format: "text" | "json" }
   | { kind: "usage-error"; message: string };
 
@@ -22,6 +25,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         config: { type: "string" },
         format: { type: "string", default: "text" },
         "max-file-size": { type: "string" },
+        root: { type: "string" },
         post: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -34,13 +38,14 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
   const [command, ...operands] = positionals;
-  if (command === undefined) return { kind: "usage-error", message: "missing command: expected `plan-hygiene lint [paths…]` or `plan-hygiene check-pr owner/repo#number`" };
+  if (command === undefined) return { kind: "usage-error", message: "missing command: expected `plan-hygiene lint [paths…]`, `plan-hygiene status [paths…]` or `plan-hygiene check-pr owner/repo#number`" };
   const format = values.format as string;
   if (command === "check-pr") return parseCheckPr(operands, format, values);
-  if (command !== "lint") return { kind: "usage-error", message: `unknown command \`${command}\`: expected \`lint\` or \`check-pr\`` };
-  if (values.post) return { kind: "usage-error", message: "--post goes with `check-pr`, not `lint`" };
-  if (!(formats as readonly string[]).includes(format)) {
-    return { kind: "usage-error", message: `--format must be one of ${formats.join(", ")}; got \`${format}\`` };
+  if (command !== "lint" && command !== "status") return { kind: "usage-error", message: `unknown command \`${command}\`: expected \`lint\`, \`status\` or \`check-pr\`` };
+  if (values.post) return { kind: "usage-error", message: `--post goes with \`check-pr\`, not \`${command}\`` };
+  const allowed: readonly string[] = command === "lint" ? formats : statusFormats;
+  if (!allowed.includes(format)) {
+    return { kind: "usage-error", message: `--format must be one of ${allowed.join(", ")}; got \`${format}\`` };
   }
   let maxFileSize: number | null = null;
   if (values["max-file-size"] !== undefined) {
@@ -51,7 +56,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     }
   }
   if (values.config === "") return { kind: "usage-error", message: "--config needs a file name" };
-  return { kind: "lint", operands, configPath: values.config ?? null, format: format as Format, maxFileSize };
+  if (values.root === "") return { kind: "usage-error", message: "--root needs a directory" };
+  if (command === "status") return { kind: "status", operands, configPath: values.config ?? null, format: format as StatusFormat, maxFileSize, root: values.root ?? null };
+  return { kind: "lint", operands, configPath: values.config ?? null, format: format as Format, maxFileSize, root: values.root ?? null };
 }
 
 function parseCheckPr(operands: string[], format: string, values: { config?: string; "max-file-size"?: string; post?: boolean }): CliCommand {

@@ -10,6 +10,12 @@ const ruleSetting = z.union([
   severity,
   z.strictObject({
     severity: severity.optional().describe("Overrides the rule's default severity; `off` disables it."),
+    days: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("`stale-plan` only: how many days without a change make an In Progress plan stale (default 30)."),
   }),
 ]);
 
@@ -138,6 +144,23 @@ export const configSchema = z
       })
       .prefault({})
       .describe("The Change Log row written on merge."),
+    dashboard: z
+      .strictObject({
+        enabled: z
+          .boolean()
+          .default(true)
+          .describe("Keep one issue listing every plan on the default branch (found by a hidden marker, edited in place). `false` leaves an existing one untouched."),
+        title: z.string().min(1).max(256).default("Plan dashboard").describe("The dashboard issue's title."),
+        debounceSeconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(3600)
+          .default(30)
+          .describe("A burst of pushes and pull request events within this many seconds updates the dashboard once."),
+      })
+      .prefault({})
+      .describe("The plan dashboard issue (GitHub App and Action)."),
   })
   .describe("plan-hygiene configuration (.github/plan-hygiene.yml)");
 

@@ -12,6 +12,7 @@ import { applyConfiguredSeverity } from "../lint/apply-configured-severity.js";
 import { isRuleOff } from "../rules/rule-setting.js";
 import { staleConfirmation } from "../rules/stale-confirmation.js";
 import { findPlans } from "./find-plans.js";
+import { addRepositoryFindings } from "./repository-findings.js";
 import type { ParseCache } from "./parse-cache.js";
 import { pathsNamedInBody } from "./paths-named-in-body.js";
 import type { PullRequestEvent } from "./pull-request-event.js";
@@ -73,6 +74,7 @@ export async function checkPullRequest(octokit: GitHubClient, event: PullRequest
     if (!isRuleOff(config, staleConfirmation.id)) {
       for (const p of found.plans) p.findings.push(...applyConfiguredSeverity(await findStaleConfirmations(octokit, { owner, repo, headSha }, p.plan), config));
     }
+    await addRepositoryFindings(octokit, { owner, repo, headSha }, found.plans, config);
     const report: CheckReport = {
       repoUrl: event.repoUrl,
       headSha,

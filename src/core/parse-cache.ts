@@ -44,6 +44,11 @@ export class ParseCache {
     return this.entries.has(keyOf(oid, path, options));
   }
 
+  /** The cached parse of a blob without its text (undefined when it must be read and parsed). */
+  peek(oid: string, path: string, options: ParseOptions): PlanDocument | undefined {
+    return this.lookup(keyOf(oid, path, options));
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -3,6 +3,7 @@ import { checkPullRequest } from "../core/check-pull-request.js";
 import { toPullRequestEvent } from "../core/pull-request-event.js";
 import { pullRequestSkipReason } from "../core/pull-request-skip-reason.js";
 import type { HandlerDeps, HandlerNote } from "./handler-deps.js";
+import { repositoryEvent } from "./push.js";
 
 export const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -23,13 +24,13 @@ export function pullRequestHandler(deps: HandlerDeps) {
     if (await deps.isOwnEvent(payload.sender)) return { outcome: "skipped", reason: "event caused by this app" };
     const event = toPullRequestEvent(payload.pull_request, payload.installation?.id ?? null);
     const check = () => checkPullRequest(context.octokit, event, { log: context.log, cache: deps.cache });
-    if (!deps.serial) {
-      const result = await check();
-      return { outcome: result.outcome, plans: result.plans, ...(result.reason ? { reason: result.reason } : {}) };
-    }
-    const serial = await deps.serial.run(`${event.owner}/${event.repo}#${event.number}`, context.id, check);
+    const serial = deps.serial ? await deps.serial.run(`${event.owner}/${event.repo}#${event.number}`, context.id, check) : { ran: true as const, value: await check() };
     if (!serial.ran) return { outcome: "skipped", reason: serial.reason === "duplicate" ? "delivery id already handled (a redelivery)" : "coalesced: a newer delivery for this pull request checks it" };
     const result = serial.value;
+    // The dashboard's "open PRs" column: this PR changes or names a plan, or is shown there now.
+    if (deps.dashboard?.wantsPull(payload.repository.full_name, payload.number, result.plans > 0)) {
+      deps.dashboard.request(context.octokit, repositoryEvent(payload.repository), context.log);
+    }
     return { outcome: result.outcome, plans: result.plans, ...(result.reason ? { reason: result.reason } : {}) };
   };
 }

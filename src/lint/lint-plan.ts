@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { PlanDocument } from "../plan/types.js";
-import type { Finding, Rule } from "../rules/types.js";
+import type { Finding, Rule, RuleContext } from "../rules/types.js";
 import { rules as allRules } from "../rules/index.js";
 import { configuredSeverity } from "../rules/rule-setting.js";
 import { toFinding } from "./to-finding.js";
@@ -11,7 +11,7 @@ import { toFinding } from "./to-finding.js";
  * Non-plans get no findings; an unparseable file gets only `plan-unparseable`.
  * A rule that throws becomes one `internal-error` notice instead of breaking the whole check.
  */
-export function lintPlan(plan: PlanDocument, config: Config, rules: readonly Rule[] = allRules): Finding[] {
+export function lintPlan(plan: PlanDocument, config: Config, rules: readonly Rule[] = allRules, facts: Omit<RuleContext, "config"> = {}): Finding[] {
   if (!plan.unparseable && !plan.isPlan) return [];
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -19,7 +19,7 @@ export function lintPlan(plan: PlanDocument, config: Config, rules: readonly Rul
     const configured = configuredSeverity(config, rule.id);
     if (configured === "off") continue;
     try {
-      for (const report of rule.check(plan, { config })) {
+      for (const report of rule.check(plan, { ...facts, config })) {
         findings.push(toFinding(plan, rule.id, configured ?? report.severity ?? rule.defaultSeverity, report.span, report.message));
       }
     } catch (error) {

@@ -75,8 +75,13 @@ function scalar(value: unknown): string {
   return String(value);
 }
 
+/** A Status field, in the languages plans are written in: Estado, Stato, Statut, 状态, 狀態, 상태, ステータス. */
+export function isStatusField(f: HeaderField): boolean {
+  return /^(?:status|estado|estatus|stato|statut|状态|狀態|상태|ステータス)$/.test(f.key.trim().toLowerCase());
+}
+
 /** Frontmatter `status` wins over a body Status field. */
 export function pickStatus(fields: readonly HeaderField[]): HeaderField | null {
-  const isStatus = (f: HeaderField) => f.key.trim().toLowerCase() === "status";
+  const isStatus = isStatusField;
   return fields.find((f) => f.form === "frontmatter" && isStatus(f)) ?? fields.find(isStatus) ?? null;
 }

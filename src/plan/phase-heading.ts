@@ -14,7 +14,7 @@ export interface PhaseHeadingMatch {
 
 // id: digits, dotted parts, one letter suffix, an optional "+": 0, 1A, 02b, 1.5, 3.10, 3+, 8A
 const PHASE_LABEL =
-  /^(?:phase|阶段|階段)[ \t]*(\d+(?:\.\d+)*(?:[a-z](?![\p{L}\p{N}]))?\+?)(?=$|[^\p{L}\p{N}]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/iu;
+  /^(?:phase|fase|etapa|étape|etappe|faza|этап|フェーズ|단계|阶段|階段)[ \t]*(\d+(?:\.\d+)*(?:[a-z](?![\p{L}\p{N}]))?\+?)(?=$|[^\p{L}\p{N}]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/iu;
 // a range right after the id: "Phase 1-7", "Phase 1–4", "Phase 1 to 3"
 const RANGE_AFTER = /^[ \t]*(?:[-–—~～]|to\b)[ \t]*\d/iu;
 const SEPARATOR = /^[ \t]*(?:[:：—–.→-]|->|=>)?[ \t]*/u;

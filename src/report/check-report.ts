@@ -1,5 +1,6 @@
 import type { PlanDocument } from "../plan/types.js";
 import type { Finding } from "../rules/types.js";
+import type { RepoView } from "../repo/repo-view.js";
 
 /** One plan the check looked at. */
 export interface PlanResult {
@@ -8,6 +9,8 @@ export interface PlanResult {
   findings: Finding[];
   /** the PR changes this file (false: only named in its description) */
   changed: boolean;
+  /** what the check knows about the repository at the head, when it read the tree */
+  repo?: RepoView;
 }
 
 export interface ConfigProblem {

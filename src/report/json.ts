@@ -1,5 +1,7 @@
 import type { PlanDocument } from "../plan/types.js";
 import type { Finding, Severity } from "../rules/types.js";
+import type { RepoView } from "../repo/repo-view.js";
+import { phaseNamedPaths, type PathIntent } from "../plan/named-paths.js";
 
 /** One linted file as the CLI reports it. `plan` is null when the file could not be read as a plan at all. */
 export interface LintedFile {
@@ -7,6 +9,8 @@ export interface LintedFile {
   path: string;
   plan: PlanDocument | null;
   findings: Finding[];
+  /** what the CLI knew about the repository (for `paths[].exists`); absent = unknown */
+  repo?: RepoView | null;
 }
 
 /** The stable `--format json` shape (version 1). Documented in the README; change only with a new version. */
@@ -41,6 +45,8 @@ export interface JsonPhase {
   line: number;
   gate: { line: number; text: string; confirmed: boolean } | null;
   criteria: { automated: { total: number; checked: number }; manual: { total: number; checked: number } };
+  /** the repository paths the phase's file entries name; `exists` null when unknown */
+  paths: { path: string; kind: "file" | "directory" | "glob"; intent: PathIntent; line: number; exists: boolean | null }[];
 }
 
 export type JsonFinding = Pick<Finding, "rule" | "severity" | "line" | "column" | "endLine" | "endColumn" | "message">;
@@ -59,7 +65,7 @@ export function buildJsonReport(files: readonly LintedFile[]): JsonReport {
     files: files.map((file) => {
       const isPlan = file.plan?.isPlan === true;
       const notPlan = file.plan?.notPlan ? { notPlan: file.plan.notPlan } : {};
-      return { path: file.path, isPlan, ...notPlan, plan: isPlan && file.plan ? planJson(file.plan) : null, findings: file.findings.map(findingJson) };
+      return { path: file.path, isPlan, ...notPlan, plan: isPlan && file.plan ? planJson(file.plan, file.repo ?? null) : null, findings: file.findings.map(findingJson) };
     }),
     summary: summarize(files),
   };
@@ -81,7 +87,7 @@ export function summarize(files: readonly LintedFile[]): JsonSummary {
   };
 }
 
-function planJson(plan: PlanDocument): JsonPlan {
+function planJson(plan: PlanDocument, repo: RepoView | null): JsonPlan {
   return {
     format: { id: plan.format.id, name: plan.format.name, detectedBy: plan.format.marker, source: plan.format.source },
     title: plan.title?.text ?? null,
@@ -95,6 +101,13 @@ function planJson(plan: PlanDocument): JsonPlan {
         automated: { total: phase.criteria.automated.length, checked: phase.criteria.automated.filter((c) => c.checked).length },
         manual: { total: phase.criteria.manual.length, checked: phase.criteria.manual.filter((c) => c.checked).length },
       },
+      paths: phaseNamedPaths(plan, phase).map((named) => ({
+        path: named.path,
+        kind: named.kind,
+        intent: named.intent,
+        line: named.span.start.line,
+        exists: repo ? repo.exists(named) : null,
+      })),
     })),
     openQuestions: (plan.openQuestions?.items ?? []).map((q) => ({ text: q.text, line: q.span.start.line, resolved: q.resolved })),
     changeLog: (plan.changeLog?.table?.rows ?? []).map((row) => ({ date: row.date, author: row.author, change: row.change, line: row.span.start.line })),

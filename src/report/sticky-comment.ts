@@ -1,4 +1,7 @@
-import type { Phase } from "../plan/types.js";
+import type { Phase, PlanDocument } from "../plan/types.js";
+import { phaseNamedPaths } from "../plan/named-paths.js";
+import { doneClaim } from "../rules/done-claim.js";
+import type { RepoView } from "../repo/repo-view.js";
 import { fileRefMatches } from "../core/match-file-ref.js";
 import type { CheckReport, PlanResult } from "./check-report.js";
 import { blobUrl, codeSpan, link } from "./escape-markdown.js";
@@ -41,10 +44,12 @@ function planSection(result: PlanResult, report: CheckReport): string {
   const changed = report.changedFiles.filter((f) => f !== result.path);
   const phases = plan.phases.filter((p) => !p.removed);
   if (phases.length > 0) {
-    lines.push("", "| Phase | Changed in this PR | Not changed yet | Criteria | Gate |", "| --- | --- | --- | --- | --- |");
+    const repo = result.repo;
+    lines.push("", `| Phase | Changed in this PR | Not changed yet | Criteria | Gate |${repo ? " Missing |" : ""}`, `| --- | --- | --- | --- | --- |${repo ? " --- |" : ""}`);
     for (const phase of phases) {
       const { touched, untouched } = phaseFiles(phase, changed);
-      lines.push(`| ${link(phaseLabel(phase), at(phase.headingSpan.start.line))} | ${fileList(touched)} | ${fileList(untouched)} | ${criteriaProgress(phase)} | ${gateState(phase)} |`);
+      const missing = repo ? ` ${missingFiles(plan, phase, repo)} |` : "";
+      lines.push(`| ${link(phaseLabel(phase), at(phase.headingSpan.start.line))} | ${fileList(touched)} | ${fileList(untouched)} | ${criteriaProgress(phase)} | ${gateState(phase)} |${missing}`);
     }
   } else {
     lines.push("", "_No phases found in this plan._");
@@ -75,6 +80,14 @@ export function phaseFiles(phase: Phase, changed: readonly string[]): { touched:
   const untouched: string[] = [];
   for (const ref of phase.files) (changed.some((f) => fileRefMatches(ref.path, f)) ? touched : untouched).push(ref.path);
   return { touched: [...new Set(touched)], untouched: [...new Set(untouched)] };
+}
+
+/** "2 named files missing: `a.ts`, `b.ts`" for the paths a done phase creates or modifies that the head lacks. */
+function missingFiles(plan: PlanDocument, phase: Phase, repo: RepoView): string {
+  if (!doneClaim(plan, phase)) return "—";
+  const gone = phaseNamedPaths(plan, phase).filter((n) => n.intent !== "delete" && n.intent !== "rename-away" && repo.exists(n) === false);
+  const paths = [...new Set(gone.map((n) => n.path))];
+  return paths.length === 0 ? "—" : `${plural(paths.length, "named file")} missing: ${fileList(paths)}`;
 }
 
 function fileList(paths: readonly string[]): string {

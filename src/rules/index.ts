@@ -8,6 +8,8 @@ import { planUnparseable } from "./plan-unparseable.js";
 import { requiredSections } from "./required-sections.js";
 import { staleConfirmation } from "./stale-confirmation.js";
 import { status } from "./status.js";
+import { doneWithoutChange } from "./done-without-change.js";
+import { stalePlan } from "./stale-plan.js";
 import { successCriteria } from "./success-criteria.js";
 import { templatePlaceholders } from "./template-placeholders.js";
 import { testFirst } from "./test-first.js";
@@ -25,7 +27,12 @@ export const rules: readonly Rule[] = [
   gateOrder,
   testFirst,
   changeLog,
+  doneWithoutChange,
+  stalePlan,
 ];
+
+/** Rules that need facts about the repository (`RuleContext.repo` / `history`); silent without them. */
+export const repositoryRules: readonly Rule[] = [doneWithoutChange, stalePlan];
 
 /** Rules whose findings need the repository's history, not only the plan text; the GitHub App reports them. */
 export const historyRules: readonly RuleInfo[] = [staleConfirmation];

@@ -1,12 +1,14 @@
-import type { PlanDocument } from "../plan/types.js";
+import type { Checkbox, HeaderField, PlanDocument } from "../plan/types.js";
+import { isStatusField } from "../plan/fields.js";
 import type { Rule, RuleReport } from "./types.js";
 import { documentAnchor, firstLineOf, spanAt } from "./locate.js";
 import { formatById } from "../formats/index.js";
 import { normalizePlanPath } from "../config/plan-paths.js";
 import { maskNonProse } from "./prose-mask.js";
+import { phaseMarkOf } from "../plan/phase-mark.js";
 import { activePhases, phaseName, quote, visibleText } from "./phase-name.js";
 import { expectsOf, workBoxes } from "./format-expects.js";
-import { isStatusOptionList, normalizeStatus, STATUS_LABELS, STATUS_RANK, statusesMentioned } from "./status-value.js";
+import { isStatusOptionList, normalizeStatus, STATUS_LABELS, STATUS_RANK, statusesMentioned, type PlanStatus } from "./status-value.js";
 
 const VALUES = Object.values(STATUS_LABELS).map((label) => `\`${label}\``).join(", ");
 
@@ -19,7 +21,7 @@ export const status: Rule = {
     const field = plan.status;
     if (!field) {
       // Formats without a Status field (HumanLayer, spec-kit, GSD…) are not asked for one.
-      if (!expectsOf(plan).status) return [...impliedStatus(plan), ...markedPhases(plan), ...clarificationsClaimed(plan)];
+      if (!expectsOf(plan).status) return [...impliedStatus(plan), ...markedPhases(plan), ...clarificationsClaimed(plan), ...doneClaims(plan)];
       return [
         {
           span: documentAnchor(plan),
@@ -45,7 +47,7 @@ export const status: Rule = {
       // Formats without the template's Status vocabulary: read a free-text status for what it
       // says ("Approved for Implementation" → Approved); one that names several, or none, is prose.
       const mentioned = statusesMentioned(written);
-      if (mentioned.length !== 1) return [...markedPhases(plan), ...clarificationsClaimed(plan)];
+      if (mentioned.length !== 1) return [...markedPhases(plan), ...clarificationsClaimed(plan), ...doneClaims(plan)];
       value = mentioned[0];
     }
     if (!value) {
@@ -56,13 +58,27 @@ export const status: Rule = {
           : "keep the Status to one value and move the detail into the Overview or the Change Log";
       return [{ span, message: `Unexpected Status ${quote(written)}, expected one of ${VALUES}: ${hint}` }];
     }
-    return [...contradictions(plan, value, written, span), ...markedPhases(plan), ...clarificationsClaimed(plan)];
+    return [...secondStatus(plan, field, value), ...contradictions(plan, value, written, span), ...markedPhases(plan), ...clarificationsClaimed(plan), ...doneClaims(plan)];
   },
 };
 
-/** A phase whose heading says it is done (`✅`, `— COMPLETE`) while its own boxes are unticked. */
+// A work item's own heading: `### TEST-01: Setup ✅`, `### Task 2.3 ✅`, `#### T012 …`
+const WORK_ITEM = /^[^\p{L}\p{N}]*(?:[A-Z][A-Z0-9]*-\d+|task\s+\d+(?:\.\d+)*|T\d{3,})\b/u;
+
+/** A phase (or a work item's heading) that says it is done (`✅`, `— COMPLETE`) while its own boxes are unticked. */
 function markedPhases(plan: PlanDocument): RuleReport[] {
   const reports: RuleReport[] = [];
+  const phaseStarts = new Set(plan.phases.map((p) => p.headingSpan.start.offset));
+  for (const section of plan.sections) {
+    if (phaseStarts.has(section.headingSpan.start.offset) || !WORK_ITEM.test(section.heading) || phaseMarkOf(section.heading) !== "done") continue;
+    const boxes = plan.checkboxes.filter((b) => b.span.start.offset >= section.span.start.offset && b.span.start.offset < section.span.end.offset);
+    const unticked = boxes.filter((b) => !b.checked);
+    if (unticked.length === 0) continue;
+    reports.push({
+      span: firstLineOf(plan, section.headingSpan),
+      message: `Unexpected ${quote(section.heading, 40)} marked done in its heading with ${unticked.length} of ${boxes.length} ${boxes.length === 1 ? "item" : "items"} unticked (first: line ${unticked[0].span.start.line}, ${quote(unticked[0].text, 40)}), expected every item of a done task ticked: tick what was done, or take the done marker off the heading`,
+    });
+  }
   for (const phase of activePhases(plan)) {
     if (phase.mark !== "done") continue;
     const unticked = (phase.boxes ?? []).filter((box) => !box.checked);
@@ -166,4 +182,60 @@ function clarificationsClaimed(plan: PlanDocument): RuleReport[] {
     ];
   }
   return [];
+}
+
+/** Another Status field (frontmatter and body, or two in the body) that means something else. */
+function secondStatus(plan: PlanDocument, field: HeaderField, value: PlanStatus): RuleReport[] {
+  for (const other of plan.fields) {
+    if (other === field || !isStatusField(other)) continue;
+    const written = visibleText(other.value);
+    const meaning = normalizeStatus(written) ?? (statusesMentioned(written).length === 1 ? statusesMentioned(written)[0] : null);
+    if (meaning === null || meaning === value) continue;
+    return [
+      {
+        span: firstLineOf(plan, other.span),
+        message: `Unexpected second status ${quote(written)} (${STATUS_LABELS[meaning]}) while line ${field.span.start.line} says ${quote(visibleText(field.value))} (${STATUS_LABELS[value]}), expected one status for the plan: keep the one that is true and delete the other`,
+      },
+    ];
+  }
+  return [];
+}
+
+// A summary line that says tasks are done: `- ✅ Unarmed deselection (Tasks 8.3-8.5)`, `✅ Task 4 complete`
+const CLAIM = /^[ \t]*(?:[-*+][ \t]+)?(?:✅|✔️?|☑️?)[^\n]*?\btasks?[ \t]+(\d+(?:\.\d+)*)(?:[ \t]*(?:[-–]|to)[ \t]*(\d+(?:\.\d+)*))?/gimu;
+const BOX_ID = /^[^\p{L}\p{N}]*T?(\d+(?:\.\d+)*)\b/u;
+
+/** Task ids a claim names: "8.3"-"8.5" → 8.3, 8.4, 8.5 (a range over the last number). */
+function claimedIds(from: string, to: string | undefined): string[] {
+  if (!to) return [from];
+  const a = from.split(".");
+  const b = to.split(".");
+  if (a.length !== b.length || a.slice(0, -1).join(".") !== b.slice(0, -1).join(".")) return [from, to];
+  const start = Number(a[a.length - 1]);
+  const end = Number(b[b.length - 1]);
+  if (!(end >= start) || end - start > 50) return [from, to];
+  const prefix = a.slice(0, -1).join(".");
+  return Array.from({ length: end - start + 1 }, (_, i) => (prefix ? `${prefix}.${start + i}` : String(start + i)));
+}
+
+/** A line ticked off with ✅ that names tasks whose own boxes are unticked. */
+function doneClaims(plan: PlanDocument): RuleReport[] {
+  const boxes = new Map<string, Checkbox>();
+  for (const box of plan.checkboxes) {
+    const id = BOX_ID.exec(box.text)?.[1];
+    if (id && !boxes.has(id)) boxes.set(id, box);
+  }
+  if (boxes.size === 0) return [];
+  const reports: RuleReport[] = [];
+  for (const m of maskNonProse(plan.text).masked.matchAll(CLAIM)) {
+    const open = claimedIds(m[1], m[2]).map((id) => boxes.get(id)).filter((b): b is Checkbox => b !== undefined && !b.checked);
+    if (open.length === 0) continue;
+    const start = m.index + m[0].length - m[0].trimStart().length;
+    const line = spanAt(plan, start, start + 1);
+    reports.push({
+      span: firstLineOf(plan, line),
+      message: `Unexpected ✅ on a line that names ${open.length === 1 ? "a task" : "tasks"} still unticked (${open.map((b) => `line ${b.span.start.line}`).join(", ")}: ${quote(open[0].text, 40)}), expected a done claim to match the task list: tick the ${open.length === 1 ? "task" : "tasks"} if done, or take the ✅ off`,
+    });
+  }
+  return reports;
 }

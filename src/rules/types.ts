@@ -1,5 +1,6 @@
 import type { PlanDocument, Span } from "../plan/types.js";
 import type { Config } from "../config/schema.js";
+import type { HistoryView, RepoView } from "../repo/repo-view.js";
 
 export type Severity = "error" | "warning" | "notice";
 
@@ -26,6 +27,10 @@ export interface Finding {
 
 export interface RuleContext {
   config: Config;
+  /** whether named paths exist (CLI: the disk; App: the tree at the head); absent = unknown, repository rules stay silent */
+  repo?: RepoView | null;
+  /** when the plan and its files last changed (CLI: git log); absent = unknown */
+  history?: HistoryView | null;
 }
 
 export interface Rule {

@@ -156,10 +156,10 @@ describe("dist/action.js on a merge", () => {
 });
 
 describe("dist/action.js on other events and bad input", () => {
-  it("a push event is one line and exit 0, with no API request", async () => {
+  it("a push of a tag (not the default branch) is one line and exit 0, with no API request", async () => {
     const r = await run("push", examplePayload("push"));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("plan-hygiene: ignored the `push` event");
+    expect(r.stdout).toContain("plan-hygiene: dashboard not updated: not the default branch (refs/tags/simple-tag).");
     expect(gh.requests).toEqual([]);
   });
 

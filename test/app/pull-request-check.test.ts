@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { defaultConfig } from "../../src/config/schema.js";
 import { lintText } from "../../src/lint/lint-text.js";
+import { fileListView } from "../../src/repo/file-list-view.js";
 import { corpusPlan, planTemplate } from "../helpers/corpus.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
 import { pullRequestPayload } from "../helpers/payloads.js";
@@ -35,6 +36,9 @@ describe("pull_request → Plan hygiene check", () => {
     await bot.receive("pull_request", pullRequestPayload(gh, REPO, pr.number, "opened"));
 
     const head = gh.branchSha(REPO, "feature") as string;
+    // 044 is `implemented` (Completed): every file its phases name is checked against the head's tree.
+    const expected = lintText(text, PLAN, defaultConfig, { repo: fileListView(gh.filesAt(REPO, head), { where: `at commit \`${head.slice(0, 7)}\``, complete: true }) });
+    expect(expected.findings.filter((f) => f.rule === "done-without-change").length).toBeGreaterThan(0);
     const [run, ...others] = gh.checkRuns(REPO, head);
     expect(others).toHaveLength(0);
     const errors = expected.findings.filter((f) => f.severity === "error").length;
@@ -50,6 +54,9 @@ describe("pull_request → Plan hygiene check", () => {
     // The phase naming src/types.rs shows it as changed; src/other.rs is named by no phase.
     const phase1 = comments[0]!.body.split("\n").find((l) => l.includes("#L127"));
     expect(phase1).toContain("`src/types.rs`");
+    // the missing-files column: Phase 2 (done, the plan is Completed) names src/classify.rs, absent here
+    expect(comments[0]!.body).toContain("| Gate | Missing |");
+    expect(comments[0]!.body.split("\n").find((l) => l.includes("#L207"))).toMatch(/named files? missing: .*`src\/classify\.rs`/);
     expect(comments[0]!.body).toMatch(/Unplanned changes.*`src\/other\.rs`/);
     expect(comments[0]!.body).toContain(`https://github.com/${REPO}/blob/${head}/docs/plans/tied-species.md#L127`);
 
@@ -60,6 +67,7 @@ describe("pull_request → Plan hygiene check", () => {
       "GET /repos/octo-org/.github/contents/.github/plan-hygiene.yml",
       `GET /repos/${REPO}/contents/.github/plan-hygiene.yml`,
       `GET /repos/${REPO}/contents/${PLAN}`,
+      `GET /repos/${REPO}/git/trees/${head.replace(/\d+$/, ":id")}`, // done-without-change: which named files exist
       `GET /repos/${REPO}/issues/1/comments`,
       `GET /repos/${REPO}/pulls/1/files`,
     ]);

@@ -6,6 +6,8 @@ import { expectValidSarif } from "./helpers/expect-valid-sarif.js";
 
 const repo = process.cwd();
 const clean = readFileSync(join(repo, "examples/clean-plan.md"), "utf8");
+// The examples describe another repository; this is the part of it their confirmed phases name.
+const exampleRepo = workspace({ "src/limits/token-bucket.ts": "export {};\n", "src/http/middleware.ts": "export {};\n" });
 
 describe("plan-hygiene --help / --version / usage errors", () => {
   it("prints help and the package version", async () => {
@@ -35,9 +37,9 @@ describe("plan-hygiene --help / --version / usage errors", () => {
 
 describe("plan-hygiene lint on the bundled examples", () => {
   it("exits 1 with findings for the in-progress plan and none for the clean plan (text)", async () => {
-    const result = await run(["lint", "examples/"], repo);
+    const result = await run(["lint", "examples/", "--root", exampleRepo], repo);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("");
+    expect(result.stderr).toBe(`plan-hygiene: note: stale-plan not checked (${exampleRepo} is not a git checkout)\n`);
     expect(result.stdout).toMatch(/^examples\/in-progress-plan\.md$/m);
     expect(result.stdout).toMatch(/^ {2}examples\/in-progress-plan\.md:\d+:\d+ +error +.+ +open-questions$/m);
     expect(result.stdout).not.toContain("examples/clean-plan.md");
@@ -46,7 +48,19 @@ describe("plan-hygiene lint on the bundled examples", () => {
   });
 
   it("exits 0 for the clean plan alone", async () => {
-    expect(await run(["lint", "examples/clean-plan.md"], repo)).toEqual({ code: 0, stdout: "No problems found (1 file checked, 1 plan).\n", stderr: "" });
+    expect(await run(["lint", "examples/clean-plan.md", "--root", exampleRepo], repo)).toMatchObject({ code: 0, stdout: "No problems found (1 file checked, 1 plan).\n" });
+  });
+
+  it("checks named files against the repository root: here, this repository has no src/limits/token-bucket.ts", async () => {
+    const result = await run(["lint", "examples/clean-plan.md", "--format", "json"], repo);
+    expect(result.code).toBe(0);
+    const [file] = JSON.parse(result.stdout).files;
+    expect(file.findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toEqual([["done-without-change", 57]]);
+    expect(file.findings[0].message).toContain("`src/limits/token-bucket.ts` missing on disk while Phase 1 is done (its gate is confirmed)");
+    expect(file.plan.phases[0].paths).toEqual([{ path: "src/limits/token-bucket.ts", kind: "file", intent: "unknown", line: 57, exists: false }]);
+    const rooted = JSON.parse((await run(["lint", "examples/clean-plan.md", "--format", "json", "--root", exampleRepo], repo)).stdout).files[0];
+    expect(rooted.plan.phases.map((p: { paths: { exists: boolean }[] }) => p.paths.map((x) => x.exists))).toEqual([[true], [true]]);
+    expect((await run(["lint", "examples/clean-plan.md", "--root", "no/such/dir"], repo))).toMatchObject({ code: 2, stderr: "plan-hygiene: --root no/such/dir is not a directory\n" });
   });
 
   it("prints the documented JSON with the facts of each example", async () => {
@@ -203,5 +217,27 @@ describe("configuration", () => {
     const file = JSON.parse(result.stdout).files[0];
     expect(file.findings.map((f: { rule: string }) => f.rule)).toEqual(["plan-unparseable"]);
     expect(result.code).toBe(1);
+  });
+});
+
+describe("plan-hygiene lint: stale-plan from git log", () => {
+  it("reports an In Progress plan whose files and text have not changed for 30 days, and not a fresh one", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const plan = "# Plan: Export\n\n**Status:** In Progress\n\n## Overview\n\nExport.\n\n## Phase 1: Job\n\n1. **File**: `jobs/export.py`\n\n- **Automated**:\n  - [ ] `pytest` passes\n\n**Confirmation Gate**: one night exported.\n\n## Open Questions\n\nNone.\n";
+    const root = workspace({ "docs/plans/export.md": plan, "jobs/export.py": "print('x')\n" });
+    const git = (args: string[], date: string) =>
+      execFileSync("git", args, { cwd: root, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" }, stdio: "ignore" });
+    git(["init", "-q"], "2020-01-01T00:00:00Z");
+    git(["add", "-A"], "2020-01-01T00:00:00Z");
+    git(["commit", "-q", "-m", "plan"], "2020-01-02T00:00:00Z");
+    const stale = JSON.parse((await run(["lint", "docs/plans/export.md", "--format", "json"], root)).stdout).files[0];
+    expect(stale.findings.filter((f: { rule: string }) => f.rule === "stale-plan").map((f: { line: number; message: string }) => [f.line, f.message.slice(0, 61)])).toEqual([
+      [3, "Unexpected `In Progress` plan with no change since 2020-01-02"],
+    ]);
+    git(["commit", "-q", "--allow-empty", "-m", "unrelated"], new Date().toISOString());
+    execFileSync("sh", ["-c", "echo \"print('y')\" > jobs/export.py"], { cwd: root });
+    git(["commit", "-q", "-am", "work"], new Date().toISOString());
+    const fresh = JSON.parse((await run(["lint", "docs/plans/export.md", "--format", "json"], root)).stdout).files[0];
+    expect(fresh.findings.filter((f: { rule: string }) => f.rule === "stale-plan")).toEqual([]);
   });
 });

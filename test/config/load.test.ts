@@ -58,9 +58,9 @@ describe("loadConfig", () => {
   it("explains rule settings in both forms", () => {
     const { errors } = loadConfig("rules:\n  status: loud\n  open-questions:\n    severity: fatal\n    level: 2\n");
     expect(errors).toEqual([
-      { key: "rules.status", line: 2, message: "`rules.status` must be one of error, warning, notice, off, or a mapping with `severity`; got `loud`" },
+      { key: "rules.status", line: 2, message: "`rules.status` must be one of error, warning, notice, off, or a mapping with `severity`, `days`; got `loud`" },
       { key: "rules.open-questions.severity", line: 4, message: "`rules.open-questions.severity` must be one of error, warning, notice, off; got `fatal`" },
-      { key: "rules.open-questions.level", line: 5, message: "unknown key `level` in `rules.open-questions`; known keys: `severity`" },
+      { key: "rules.open-questions.level", line: 5, message: "unknown key `level` in `rules.open-questions`; known keys: `severity`, `days`" },
     ]);
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { randomBytes } from "node:crypto";
 import { defaultConfig } from "../../src/config/schema.js";
 import { lintText } from "../../src/lint/lint-text.js";
+import { fileListView } from "../../src/repo/file-list-view.js";
 import { corpusPlan } from "../helpers/corpus.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
 import { pullRequestPayload } from "../helpers/payloads.js";
@@ -57,7 +58,8 @@ describe("node lib/main.js end to end", () => {
     expect(res.status).toBeLessThan(300);
     await waitFor(() => gh.checkRuns(repo, head1)[0]?.status === "completed" && gh.comments(repo, 1).length === 1);
 
-    const expected = lintText(text, PLAN, defaultConfig).findings;
+    // 044 is Completed, so the app also reads the head's tree and checks the files its phases name
+    const expected = lintText(text, PLAN, defaultConfig, { repo: fileListView(gh.filesAt(repo, head1), { where: `at commit \`${head1.slice(0, 7)}\``, complete: true }) }).findings;
     const run = gh.checkRuns(repo, head1)[0]!;
     expect(run.conclusion).toBe(expected.some((f) => f.severity === "error") ? "failure" : "success");
     expect(run.annotations.map((a) => [a.start_line, a.title, a.annotation_level])).toEqual(

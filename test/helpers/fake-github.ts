@@ -8,10 +8,11 @@ import { executeGraphql } from "./fake-github/graphql.js";
 import { HttpError, Router, type RouteHandler } from "./fake-github/router.js";
 import { addCheckRoutes } from "./fake-github/rest-checks.js";
 import { addGitRoutes } from "./fake-github/rest-git.js";
+import { addIssueRoutes } from "./fake-github/rest-issues.js";
 import { addPullRoutes } from "./fake-github/rest-pulls.js";
-import type { FakeComment, FakePull, FakeRepo, FakeUser, LoggedRequest, Role } from "./fake-github/state.js";
+import type { FakeComment, FakeIssue, FakePull, FakeRepo, FakeUser, LoggedRequest, Role } from "./fake-github/state.js";
 
-export type { FakeCheckRun, FakeComment, FakePull, FakeRepo, LoggedRequest, Role } from "./fake-github/state.js";
+export type { FakeCheckRun, FakeComment, FakeIssue, FakePull, FakeRepo, LoggedRequest, Role } from "./fake-github/state.js";
 export { HttpError, type RouteContext, type RouteHandler } from "./fake-github/router.js";
 
 export interface FakeRequest {
@@ -83,6 +84,8 @@ export class FakeGitHub {
   readonly restErrors: { method: string; path: string; query: Record<string, string>; body: unknown; errors: string[] }[] = [];
   readonly appId: number;
   readonly appSlug: string;
+  /** GitHub stops a recursive tree listing at 100 000 entries (and 7 MB); lower it to exercise `truncated` */
+  treeEntryLimit = 100_000;
   /** GitHub truncates GraphQL Blob.text for large files; lower it to exercise the REST fallback */
   graphqlBlobTextLimit = 512 * 1024;
   /** called before every request is routed (e.g. to move a branch concurrently) */
@@ -103,6 +106,7 @@ export class FakeGitHub {
     addGitRoutes(this.router);
     addPullRoutes(this.router);
     addCheckRoutes(this.router);
+    addIssueRoutes(this.router);
     this.router.add("POST", "/graphql", ({ body, as }) => {
       const result = executeGraphql(this, as, body ?? {});
       const last = this.requests[this.requests.length - 1];
@@ -134,6 +138,7 @@ export class FakeGitHub {
       protectedBranches: new Set(),
       collaborators: new Map(),
       pulls: new Map(),
+      issues: new Map(),
       comments: [],
       checkRuns: [],
       nextNumber: 1,
@@ -289,6 +294,12 @@ export class FakeGitHub {
   }
 
   /** A file's bytes at a ref (branch, sha, HEAD), or null. */
+  /** Every file path at a branch or commit (what a recursive tree read lists). */
+  filesAt(fullName: string, ref: string): string[] {
+    const sha = this.resolveRev(this.repo(fullName), ref);
+    return sha ? [...this.store.commit(sha).tree.keys()].sort() : [];
+  }
+
   fileAt(fullName: string, ref: string, path: string): Buffer | null {
     const sha = this.resolveRev(this.repo(fullName), ref);
     const blob = sha ? this.store.commit(sha).tree.get(path) : undefined;
@@ -297,6 +308,21 @@ export class FakeGitHub {
 
   checkRuns(fullName: string, headSha?: string) {
     return this.repo(fullName).checkRuns.filter((run) => !headSha || run.head_sha === headSha);
+  }
+
+  /** The repository's issues (not pull requests), by number. */
+  issues(fullName: string): FakeIssue[] {
+    return [...this.repo(fullName).issues.values()].sort((a, b) => a.number - b.number);
+  }
+
+  /** Opens an issue as `login` (e.g. a dashboard left by an earlier process). */
+  openIssue(fullName: string, options: { title: string; body?: string | null; user: string; state?: "open" | "closed" }): FakeIssue {
+    const repo = this.repo(fullName);
+    const number = repo.nextNumber++;
+    const now = new Date().toISOString();
+    const issue: FakeIssue = { number, node_id: `I_${fullName}_${number}`, title: options.title, body: options.body ?? null, state: options.state ?? "open", user: this.user(options.user), created_at: now, updated_at: now, history: [] };
+    repo.issues.set(number, issue);
+    return issue;
   }
 
   comments(fullName: string, number: number): FakeComment[] {

@@ -106,6 +106,7 @@ describe("every REST request the app sends", () => {
         "apps/create-installation-access-token",
         "pulls/list-files",
         "checks/create",
+        "git/get-tree",
         "issues/create-comment",
         "issues/list-comments",
         "issues/update-comment",

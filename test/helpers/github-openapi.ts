@@ -140,8 +140,8 @@ function compileOperation(op: OpenApiOperation): { body: ValidateFunction | null
   }
   const body = (op.requestBody?.content?.["application/json"] as { schema?: object } | undefined)?.schema;
   return {
-    params: params.compile(withComponents(spec, { type: "object", properties, required })),
-    body: body ? bodies.compile(withComponents(spec, body)) : null,
+    params: params.compile(typelessNullable(withComponents(spec, { type: "object", properties, required }))),
+    body: body ? bodies.compile(typelessNullable(withComponents(spec, body))) : null,
   };
 }
 
@@ -160,6 +160,22 @@ function withComponents(spec: Api["spec"], schema: object): object {
   };
   visit(schema);
   return { ...schema, components: { schemas } };
+}
+
+/**
+ * OpenAPI 3.0 allows `nullable: true` beside `oneOf` without a `type` (issues/create's
+ * `milestone`); ajv only accepts it next to `type`. Such a node becomes `anyOf: [node, null]`.
+ */
+function typelessNullable(node: unknown): any {
+  if (Array.isArray(node)) return node.map(typelessNullable);
+  if (typeof node !== "object" || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = typelessNullable(value);
+  if (out.nullable === true && out.type === undefined) {
+    const { nullable: _n, description, ...rest } = out;
+    return { ...(description !== undefined ? { description } : {}), anyOf: [rest, { type: "null" }] };
+  }
+  return out;
 }
 
 /** `checks/create: /output/annotations/0/annotation_level must be equal to one of the allowed values (got "error": notice, warning, failure)` */

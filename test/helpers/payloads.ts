@@ -118,3 +118,53 @@ export function issueCommentPayload(gh: FakeGitHub, fullName: string, number: nu
   payload.comment = { ...payload.comment, id: comment.id, body: comment.body, user: sender(comment.login) };
   return payload;
 }
+
+/**
+ * push to `branch` (default: the default branch) from `before` to its current head, as GitHub
+ * sends it: one entry per commit (oldest first) with that commit's added/removed/modified paths.
+ * Adapted from the branch-push example of @octokit/webhooks-examples (push repositories carry
+ * `master_branch`, and an owner with name/email).
+ */
+export function pushPayload(gh: FakeGitHub, fullName: string, before: string, options: { branch?: string; sender?: string } = {}): Record<string, any> {
+  const definition = definitions.find((d) => d.name === "push");
+  const example = definition?.examples.find((e) => String(e.ref).startsWith("refs/heads/") && e.commits.length > 0);
+  if (!example) throw new Error("@octokit/webhooks-examples has no branch push example");
+  const payload = structuredClone(example);
+  const repo = gh.repo(fullName);
+  const branch = options.branch ?? repo.defaultBranch;
+  const after = gh.branchSha(fullName, branch) as string;
+  const chain: string[] = [];
+  for (let sha: string | undefined = after; sha && sha !== before; sha = gh.store.commit(sha).parents[0]) chain.unshift(sha);
+  const template = example.commits[0];
+  const commits = chain.map((sha) => {
+    const commit = gh.store.commit(sha);
+    const changes = gh.store.diff(commit.parents[0] ?? null, sha);
+    const paths = (statuses: string[]) => changes.filter((c) => statuses.includes(c.status)).map((c) => c.filename);
+    return {
+      ...template,
+      id: sha,
+      tree_id: gh.store.treeShaOf(commit),
+      message: commit.message,
+      timestamp: commit.author.date,
+      url: `https://github.com/${fullName}/commit/${sha}`,
+      added: paths(["added", "renamed"]),
+      removed: [...paths(["removed"]), ...changes.flatMap((c) => (c.previous_filename ? [c.previous_filename] : []))],
+      modified: paths(["modified"]),
+    };
+  });
+  const repository = repositoryPayload(gh, fullName);
+  payload.ref = `refs/heads/${branch}`;
+  payload.before = before;
+  payload.after = after;
+  payload.created = false;
+  payload.deleted = false;
+  payload.forced = false;
+  payload.compare = `https://github.com/${fullName}/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`;
+  payload.commits = commits;
+  payload.head_commit = commits[commits.length - 1] ?? null;
+  payload.repository = { ...payload.repository, ...repository, owner: { ...payload.repository.owner, login: repo.owner, name: repo.owner }, master_branch: repo.defaultBranch };
+  payload.installation = { id: INSTALLATION_ID, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" };
+  payload.sender = sender(options.sender ?? "alice");
+  payload.pusher = { name: options.sender ?? "alice", email: `${options.sender ?? "alice"}@example.com` };
+  return payload;
+}

@@ -22,8 +22,8 @@ describe("--format json", () => {
             title: "Faster builds",
             status: "In Progress",
             phases: [
-              { id: "1A", title: "Cache the deps", line: 5, gate: { line: 13, text: "cache hit rate above 80%", confirmed: false }, criteria: { automated: { total: 2, checked: 1 }, manual: { total: 1, checked: 0 } } },
-              { id: "2", title: "Ship", line: 15, gate: null, criteria: { automated: { total: 0, checked: 0 }, manual: { total: 0, checked: 0 } } },
+              { id: "1A", title: "Cache the deps", line: 5, gate: { line: 13, text: "cache hit rate above 80%", confirmed: false }, criteria: { automated: { total: 2, checked: 1 }, manual: { total: 1, checked: 0 } }, paths: [] },
+              { id: "2", title: "Ship", line: 15, gate: null, criteria: { automated: { total: 0, checked: 0 }, manual: { total: 0, checked: 0 } }, paths: [] },
             ],
             openQuestions: [
               { text: "Which cache backend?", line: 19, resolved: false },

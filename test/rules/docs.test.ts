@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ruleCatalog, rules } from "../../src/rules/index.js";
 import { REPOSITORY_URL, ruleDocsUrl } from "../../src/rules/docs-url.js";
+import { fixtureFacts } from "../helpers/fixture-facts.js";
 import { parsePlan } from "../../src/plan/parse.js";
 import { defaultConfig } from "../../src/config/schema.js";
 
@@ -51,9 +52,9 @@ describe("rule documentation examples", () => {
     const passing = example(text, "Passing");
     if (failing.code === null) continue; // plan-unparseable describes its input instead of showing it
     it(`${rule.id}: the failing example gives the quoted message, the passing one nothing`, () => {
-      const messages = rule.check(parsePlan(failing.code!, "example.md"), { config: defaultConfig }).map((r) => r.message.replace(/\s+/g, " "));
+      const messages = rule.check(parsePlan(failing.code!, "example.md"), { ...fixtureFacts(failing.code!), config: defaultConfig }).map((r) => r.message.replace(/\s+/g, " "));
       expect(messages).toContain(failing.quote);
-      expect(rule.check(parsePlan(passing.code!, "example.md"), { config: defaultConfig })).toEqual([]);
+      expect(rule.check(parsePlan(passing.code!, "example.md"), { ...fixtureFacts(passing.code!), config: defaultConfig })).toEqual([]);
     });
   }
 });

@@ -4,10 +4,12 @@ import path from "node:path";
 import { defaultConfig } from "../../src/config/schema.js";
 import { lintText } from "../../src/lint/lint-text.js";
 import { rules } from "../../src/rules/index.js";
+import { fixtureFacts } from "../helpers/fixture-facts.js";
 
 // Every fixture under test/fixtures/rules/<rule-id>/ is linted with the default config; the
 // findings of that rule must equal the `<!-- expect: <rule> <severity>[; …] -->` markers,
 // line by line. ok-*.md files carry no markers, so they must produce none of the rule's findings.
+// Rules that need repository facts read them from the fixture's own comments (fixtureFacts).
 
 const root = path.resolve(process.cwd(), "test/fixtures/rules");
 const MARKER = /<!--\s*expect:\s*([^>]*?)\s*-->/g;
@@ -42,7 +44,7 @@ describe("rule fixtures", () => {
       for (const file of readdirSync(path.join(root, dir)).filter((f) => f.endsWith(".md"))) {
         it(file, () => {
           const text = readFileSync(path.join(root, dir, file), "utf8");
-          const { plan, findings } = lintText(text, `${dir}/${file}`, defaultConfig);
+          const { plan, findings } = lintText(text, `${dir}/${file}`, defaultConfig, fixtureFacts(text));
           if (!plan.unparseable) expect(plan.isPlan).toBe(true);
           const expected = expectedFindings(text);
           expect(expected.every((e) => e.split(" ")[1] === dir)).toBe(true);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { executeSync, Kind, type GraphQLFieldResolver } from "graphql";
 import type { FakeGitHub } from "../fake-github.js";
 import { checkGitHubGraphQL, gitHubSchema } from "../github-schema.js";
-import type { FakeComment, FakePull, FakeRepo } from "./state.js";
+import type { FakeComment, FakeIssue, FakePull, FakeRepo } from "./state.js";
 
 // Serves the subset of GitHub's GraphQL schema the app and its tests use, against the fake
 // state: repository{object, ref, defaultBranchRef, pullRequest{comments, files, headRepository}},
@@ -80,7 +80,27 @@ function repositoryObject(gh: FakeGitHub, viewer: string, repo: FakeRepo): Obj {
     owner: { __typename: "Organization", login: repo.owner },
     defaultBranchRef: () => refObject(gh, repo, `refs/heads/${repo.defaultBranch}`),
     ref: ({ qualifiedName }: Obj) => refObject(gh, repo, String(qualifiedName)),
-    object: ({ expression, oid }: Obj) => gitObject(gh, repo, oid ? String(oid) : String(expression)),
+    // object(oid:) is any git object (a blob too); object(expression:) is "rev" or "rev:path".
+    object: ({ expression, oid }: Obj) => (oid && gh.store.blobs.has(String(oid)) ? blobObject(gh, String(oid)) : gitObject(gh, repo, oid ? String(oid) : String(expression))),
+    // Repository.issues: newest first unless ordered; filterBy.createdBy is a login (bots as `slug[bot]`).
+    issues: (args: Obj) => {
+      const states = (args.states as string[] | undefined)?.map((x) => x.toLowerCase());
+      const createdBy = (args.filterBy as Obj | undefined)?.createdBy as string | undefined;
+      const order = args.orderBy as { field: string; direction: string } | undefined;
+      const issues = [...repo.issues.values()].filter((i) => (!states || states.includes(i.state)) && (!createdBy || i.user.login === createdBy));
+      const key = (i: FakeIssue) => (order?.field === "UPDATED_AT" ? i.updated_at : i.created_at) + String(i.number).padStart(9, "0");
+      issues.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+      if (!order || order.direction === "DESC") issues.reverse();
+      return connection(issues, args, (i) => issueObject(i));
+    },
+    pullRequests: (args: Obj) => {
+      const states = (args.states as string[] | undefined) ?? ["OPEN", "CLOSED", "MERGED"];
+      const state = (p: FakePull) => (p.merged ? "MERGED" : p.state.toUpperCase());
+      const order = args.orderBy as { field: string; direction: string } | undefined;
+      const pulls = [...repo.pulls.values()].filter((p) => states.includes(state(p))).sort((a, b) => a.number - b.number);
+      if (order?.direction === "DESC") pulls.reverse();
+      return connection(pulls, args, (p) => pullObject(gh, viewer, repo, p));
+    },
     pullRequest: ({ number }: Obj) => {
       const pull = repo.pulls.get(Number(number));
       if (!pull) throw new GqlError(`Could not resolve to a PullRequest with the number of ${String(number)}.`, "NOT_FOUND");
@@ -106,11 +126,39 @@ function commitObject(gh: FakeGitHub, sha: string): Obj {
     committedDate: commit.author.date,
     url: `https://github.com/commit/${sha}`,
     parents: (args: Obj) => connection(commit.parents, args, (parent) => commitObject(gh, parent)),
+    // Commit.history(path:): the commits reachable from this one that changed `path`, newest first.
+    history: (args: Obj) => connection(historyOf(gh, sha, args.path === undefined ? null : String(args.path)), args, (c) => commitObject(gh, c)),
     // Commit.file(path:): a TreeEntry of THIS commit (what an atomic "branch head + file" read needs)
     file: ({ path }: Obj) => {
       const blob = gitBlob(gh, sha, String(path));
       return blob ? { __typename: "TreeEntry", path: String(path), oid: blob.oid, object: blob } : null;
     },
+  };
+}
+
+function historyOf(gh: FakeGitHub, sha: string, path: string | null): string[] {
+  return gh.store
+    .ancestors(sha)
+    .filter((c) => {
+      if (path === null) return true;
+      const commit = gh.store.commit(c);
+      const parent = commit.parents[0] ? gh.store.commit(commit.parents[0]).tree.get(path) : undefined;
+      return commit.tree.get(path) !== parent && (commit.tree.has(path) || parent !== undefined);
+    })
+    .sort((a, b) => (gh.store.commit(b).author.date < gh.store.commit(a).author.date ? -1 : 1));
+}
+
+function issueObject(issue: FakeIssue): Obj {
+  return {
+    __typename: "Issue",
+    id: issue.node_id,
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? "",
+    state: issue.state.toUpperCase(),
+    createdAt: issue.created_at,
+    updatedAt: issue.updated_at,
+    author: { __typename: issue.user.type === "Bot" ? "Bot" : "User", login: issue.user.login.replace(/\[bot\]$/, "") },
   };
 }
 
@@ -132,7 +180,10 @@ function gitObject(gh: FakeGitHub, repo: FakeRepo, expression: string): Obj | nu
 
 function gitBlob(gh: FakeGitHub, sha: string, path: string): Obj | null {
   const blobSha = gh.store.commit(sha).tree.get(path.replace(/^\.?\//, ""));
-  if (!blobSha) return null;
+  return blobSha ? blobObject(gh, blobSha) : null;
+}
+
+function blobObject(gh: FakeGitHub, blobSha: string): Obj {
   const bytes = gh.store.blobs.get(blobSha) as Buffer;
   const isBinary = bytes.subarray(0, 8000).includes(0);
   const isTruncated = bytes.length > gh.graphqlBlobTextLimit;

@@ -94,12 +94,28 @@ export function addGitRoutes(router: Router): void {
     return { status: 201, body: gitCommitJson(gh, commit.sha) };
   });
 
-  router.add("GET", "/repos/:owner/:repo/git/trees/:sha", ({ gh, repo, params }) => {
+  // Like GitHub: `tree_sha` may be a tree sha, a commit sha or a branch/tag name; without
+  // `recursive` only the top level is listed; directories are `tree` entries (no size); a
+  // recursive listing stops at `treeEntryLimit` entries with `truncated: true`.
+  router.add("GET", "/repos/:owner/:repo/git/trees/:sha", ({ gh, repo, params, query }) => {
     const sha = params.sha as string;
     const tree = gh.store.trees.get(sha) ?? (gh.store.commits.has(sha) ? gh.store.commit(sha).tree : undefined) ?? treeOfRev(gh, repo(), sha);
     if (!tree) throw new HttpError(404, "Not Found");
-    const entries = [...tree.entries()].map(([path, blob]) => ({ path, mode: "100644", type: "blob", sha: blob, size: gh.store.blobs.get(blob)?.length ?? 0 }));
-    return { body: { sha: gh.store.putTree(tree), tree: entries, truncated: false } };
+    const recursive = query.recursive !== undefined;
+    const dirs = new Set<string>();
+    for (const path of tree.keys()) {
+      const parts = path.split("/");
+      for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+    }
+    const dirSha = (dir: string) => gh.store.putTree(new Map([...tree.entries()].filter(([p]) => p.startsWith(`${dir}/`)).map(([p, b]) => [p.slice(dir.length + 1), b])));
+    const all = [
+      ...[...dirs].map((path) => ({ path, mode: "040000", type: "tree", sha: dirSha(path) })),
+      ...[...tree.entries()].map(([path, blob]) => ({ path, mode: "100644", type: "blob", sha: blob, size: gh.store.blobs.get(blob)?.length ?? 0 })),
+    ]
+      .filter((e) => recursive || !e.path.includes("/"))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const entries = all.slice(0, gh.treeEntryLimit);
+    return { body: { sha: gh.store.putTree(tree), url: `https://api.github.com/repos/${repo().fullName}/git/trees/${sha}`, tree: entries, truncated: entries.length < all.length } };
   });
   router.add("POST", "/repos/:owner/:repo/git/trees", ({ gh, body }) => {
     const base = body?.base_tree ? gh.store.trees.get(body.base_tree) : new Map<string, string>();

@@ -46,6 +46,19 @@ export interface FakePull {
   created_at: string;
 }
 
+export interface FakeIssue {
+  number: number;
+  node_id: string;
+  title: string;
+  body: string | null;
+  state: "open" | "closed";
+  user: FakeUser;
+  created_at: string;
+  updated_at: string;
+  /** every PATCH body, in order */
+  history: Record<string, unknown>[];
+}
+
 export interface FakeAnnotation {
   path: string;
   start_line: number;
@@ -88,6 +101,8 @@ export interface FakeRepo {
   protectedBranches: Set<string>;
   collaborators: Map<string, Role>;
   pulls: Map<number, FakePull>;
+  /** issues (not pull requests); numbers are shared with pulls, as on GitHub */
+  issues: Map<number, FakeIssue>;
   comments: FakeComment[];
   checkRuns: FakeCheckRun[];
   nextNumber: number;
