@@ -40902,6 +40902,10 @@ var ParseCache = class {
     this.inflight.set(key, parsing);
     return parsing;
   }
+  /** Whether this blob's parse is cached (no worker will run for it). */
+  has(oid, path2, options) {
+    return this.entries.has(keyOf(oid, path2, options));
+  }
   /** The cached parse of a blob without its text (undefined when it must be read and parsed). */
   peek(oid, path2, options) {
     return this.lookup(keyOf(oid, path2, options));
@@ -45423,203 +45427,6 @@ async function listPullRequestFiles(octokit, target) {
   return { files, truncated: files.length >= PULL_FILES_LIMIT };
 }
 
-// src/github/upsert-sticky-comment.ts
-async function upsertStickyComment(octokit, target) {
-  const { owner, repo, number: number4, existing, body } = target;
-  if (existing && existing.body === body) return "unchanged";
-  if (existing) {
-    await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-    return "updated";
-  }
-  await octokit.rest.issues.createComment({ owner, repo, issue_number: number4, body });
-  return "created";
-}
-
-// src/rules/docs-url.ts
-var REPOSITORY_URL = "https://github.com/plan-hygiene/plan-hygiene";
-function ruleDocsUrl(id) {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${encodeURIComponent(id)}.md`;
-}
-
-// src/report/escape-markdown.ts
-var ZWJ = "‍";
-function escapeText(text4) {
-  return text4.replace(/\r\n?|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/^(\s*)([-=])/, "$1\\$2").replace(/^(\s*\d+)\./, "$1\\.").replace(/@/g, `@${ZWJ}`).replace(/:\/\//g, `:${ZWJ}//`).replace(/\b(www)\./gi, `$1${ZWJ}.`);
-}
-function codeSpan(text4) {
-  const flat = text4.replace(/\r\n?|\n/g, " ").replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence2 = "`".repeat(longest + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") || flat === "" ? " " : "";
-  return `${fence2}${pad}${flat}${pad}${fence2}`;
-}
-function link(label, url2) {
-  return `[${label}](${url2.replace(/[\s()<>]/g, (c) => encodeURIComponent(c))})`;
-}
-function blobUrl(repoUrl, sha, path2, line) {
-  const encoded = path2.split("/").map(encodeURIComponent).join("/");
-  return `${repoUrl}/blob/${sha}/${encoded}${line ? `#L${line}` : ""}`;
-}
-function clip(text4, max) {
-  if (text4.length <= max) return text4;
-  return `${Array.from(text4).slice(0, max - 1).join("")}…`;
-}
-
-// src/report/plan-summary.ts
-var ICONS = { error: "❌", warning: "⚠️", notice: "ℹ️" };
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function countsLine(findings) {
-  const c = countBySeverity(findings);
-  const parts = ["error", "warning", "notice"].filter((s) => c[s] > 0).map((s) => `${ICONS[s]} ${plural(c[s], s)}`);
-  return parts.length ? parts.join(" · ") : "✅ no problems found";
-}
-function statusText(plan) {
-  return plan.status ? `**${escapeText(clip(plan.status.value, 40))}**` : "_no status_";
-}
-function formatText(plan) {
-  return `_${escapeText(plan.format.name)} format${plan.format.source === "config" ? " (configured)" : ""}_`;
-}
-function phaseLabel(phase) {
-  const label = `${phase.id} · ${clip(phase.title, 60)}`;
-  return phase.removed ? `~~${escapeText(label)}~~` : escapeText(label);
-}
-function criteriaProgress(phase) {
-  const groups2 = [
-    ["Automated", phase.criteria.automated],
-    ["Manual", phase.criteria.manual],
-    ["Criteria", phase.criteria.other]
-  ];
-  const parts = groups2.filter(([, boxes]) => boxes.length > 0).map(([name, boxes]) => `${name} ${boxes.filter((b) => b.checked).length}/${boxes.length}`);
-  return parts.length ? parts.join(" · ") : "—";
-}
-function gateState(phase) {
-  if (phase.removed) return "removed";
-  if (!phase.gate) return "no gate";
-  const c = phase.gate.confirmation;
-  if (c) return `✅ confirmed by ${escapeText(`@${c.user}`)} on ${escapeText(c.date)} at ${codeSpan(c.sha.slice(0, 7))}`;
-  return "⏳ awaiting confirmation";
-}
-function unresolvedQuestions(plan) {
-  return plan.openQuestions?.items.filter((q) => !q.resolved) ?? [];
-}
-function findingBullet(finding, repoUrl, sha) {
-  return `- ${ICONS[finding.severity]} ${link(`line ${finding.line}`, blobUrl(repoUrl, sha, finding.path, finding.line))} ${link(codeSpan(finding.rule), ruleDocsUrl(finding.rule))}: ${escapeText(clip(finding.message, 500))}`;
-}
-function joinWithinLimit(sections, limit, note) {
-  const kept = [];
-  let length = 0;
-  for (const [i, section] of sections.entries()) {
-    const reserve = i === sections.length - 1 ? 0 : 400;
-    if (length + section.length + 2 + reserve > limit) {
-      const tail = note(sections.length - i);
-      const head = kept.join("\n\n");
-      return `${head.length + tail.length + 2 > limit ? head.slice(0, limit - tail.length - 2) : head}
-
-${tail}`;
-    }
-    kept.push(section);
-    length += section.length + 2;
-  }
-  return kept.join("\n\n");
-}
-
-// src/report/check-run.ts
-var OUTPUT_LIMIT = 65535;
-var MAX_ANNOTATIONS = 500;
-var LEVEL = { error: "failure", warning: "warning", notice: "notice" };
-function buildCheckRun(report) {
-  const findings = report.plans.flatMap((p) => p.findings);
-  const counts = countBySeverity(findings);
-  const conclusion = report.configErrors.length > 0 || counts.error > 0 ? "failure" : report.plans.length === 0 || report.truncatedAt !== null ? "neutral" : "success";
-  const annotations = [...configAnnotations(report), ...findings.map(toAnnotation)];
-  const shown = annotations.slice(0, MAX_ANNOTATIONS);
-  const sections = [headline(report, findings), ...notices(report, annotations.length - shown.length), ...configSection(report), ...report.plans.map((p) => planSection(p, report))];
-  const summary2 = joinWithinLimit(sections, OUTPUT_LIMIT, (n) => `_…${plural(n, "more section")} not shown: GitHub limits a check summary to ${OUTPUT_LIMIT} characters. Every finding is also an annotation on its line._`);
-  return { conclusion, output: { title: title(report, findings), summary: summary2 }, annotations: shown };
-}
-function title(report, findings) {
-  if (report.configErrors.length > 0) return `Configuration error: ${plural(report.configErrors.length, "problem")} in plan-hygiene.yml`;
-  if (report.plans.length === 0) return report.truncatedAt !== null ? `No plan among the first ${report.truncatedAt} files` : "No plan in this change";
-  const c = countBySeverity(findings);
-  const problems = ["error", "warning", "notice"].filter((s) => c[s] > 0).map((s) => plural(c[s], s));
-  return `${problems.length ? problems.join(", ") : "No problems"} in ${plural(report.plans.length, "plan")}`;
-}
-function headline(report, findings) {
-  const sha = codeSpan(report.headSha.slice(0, 7));
-  if (report.plans.length === 0) {
-    return `No plan found at ${sha}: this change touches no file matching \`plans.include\` that reads as a plan, and its description names none. Nothing to check.`;
-  }
-  return `Checked ${plural(report.plans.length, "plan")} at ${sha}: ${countsLine(findings)}.`;
-}
-function notices(report, droppedAnnotations) {
-  const out = [];
-  if (report.truncatedAt !== null) {
-    out.push(`> [!WARNING]
-> GitHub lists only the first ${report.truncatedAt} changed files, so plans among the remaining files were not checked. Split the change, or name the plans in the description to have them checked.`);
-  }
-  if (report.unreadable.length > 0) {
-    out.push(`> [!WARNING]
-> Not checked because they are not UTF-8 text: ${report.unreadable.slice(0, 20).map(codeSpan).join(", ")}.`);
-  }
-  if (droppedAnnotations > 0) out.push(`_${plural(droppedAnnotations, "more finding")} beyond the first ${MAX_ANNOTATIONS} are listed below but not annotated._`);
-  return out;
-}
-function configSection(report) {
-  if (report.configErrors.length === 0) return [];
-  const lines = report.configErrors.map((e) => `- ${codeSpan(e.source)}${e.line !== null ? ` line ${e.line}` : ""}: ${escapeText(clip(e.message, 500))}`);
-  return [`### Configuration errors
-The configuration could not be used as written; the settings that are valid still apply and the rest fall back to defaults. Fix these:
-
-${lines.join("\n")}`];
-}
-function planSection(result, report) {
-  const { plan } = result;
-  const url2 = blobUrl(report.repoUrl, report.headSha, result.path);
-  const lines = [`### ${link(codeSpan(result.path), url2)} — ${statusText(plan)} · ${formatText(plan)}${result.changed ? "" : " _(named in the description)_"}`];
-  if (plan.unparseable) lines.push(`Not parsed: ${escapeText(plan.unparseable.reason)}`);
-  if (plan.phases.length > 0) {
-    lines.push("", "| Phase | Success criteria | Confirmation gate |", "| --- | --- | --- |");
-    for (const phase of plan.phases) {
-      lines.push(`| ${link(phaseLabel(phase), blobUrl(report.repoUrl, report.headSha, result.path, phase.headingSpan.start.line))} | ${criteriaProgress(phase)} | ${gateState(phase)} |`);
-    }
-  }
-  const open3 = unresolvedQuestions(plan);
-  if (open3.length > 0) {
-    lines.push("", `**Open questions:** ${open3.length} unresolved`);
-    for (const q of open3.slice(0, 20)) lines.push(`- ${link(`line ${q.span.start.line}`, blobUrl(report.repoUrl, report.headSha, result.path, q.span.start.line))}: ${escapeText(clip(q.text, 300))}`);
-    if (open3.length > 20) lines.push(`- …and ${open3.length - 20} more`);
-  }
-  if (result.findings.length > 0) {
-    lines.push("", `**Findings** (${countsLine(result.findings)})`);
-    for (const f of result.findings) lines.push(findingBullet(f, report.repoUrl, report.headSha));
-  }
-  return lines.join("\n");
-}
-function toAnnotation(f) {
-  const sameLine = f.line === f.endLine;
-  return {
-    path: f.path,
-    start_line: f.line,
-    end_line: Math.max(f.endLine, f.line),
-    // Finding columns end exclusive; GitHub's end_column is the last column.
-    ...sameLine && f.endColumn - 1 >= f.column ? { start_column: f.column, end_column: f.endColumn - 1 } : {},
-    annotation_level: LEVEL[f.severity],
-    title: f.rule,
-    message: clip(f.message, 4e3),
-    raw_details: `Rule ${f.rule}: ${ruleDocsUrl(f.rule)}`
-  };
-}
-function configAnnotations(report) {
-  return report.configErrors.filter((e) => e.path !== null && e.line !== null).map((e) => ({ path: e.path, start_line: e.line, end_line: e.line, annotation_level: "failure", title: "configuration", message: clip(e.message, 4e3) }));
-}
-
 // src/plan/repo-path.ts
 var GLOB = /[*?[\]{}]/;
 var OUTSIDE = /^(?:[a-z][a-z0-9+.-]*:\/\/|mailto:|www\.|~|\$|%|\.\.\/|[A-Za-z]:[\\/])/i;
@@ -45894,6 +45701,101 @@ function fileRefMatches(ref, changedPath) {
   return changedPath === entry || changedPath.endsWith(`/${entry}`) || changedPath.startsWith(`${entry}/`);
 }
 
+// src/report/escape-markdown.ts
+var ZWJ = "‍";
+function escapeText(text4) {
+  return text4.replace(/\r\n?|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/^(\s*)([-=])/, "$1\\$2").replace(/^(\s*\d+)\./, "$1\\.").replace(/@/g, `@${ZWJ}`).replace(/:\/\//g, `:${ZWJ}//`).replace(/\b(www)\./gi, `$1${ZWJ}.`);
+}
+function codeSpan(text4) {
+  const flat = text4.replace(/\r\n?|\n/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence2 = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") || flat === "" ? " " : "";
+  return `${fence2}${pad}${flat}${pad}${fence2}`;
+}
+function link(label, url2) {
+  return `[${label}](${url2.replace(/[\s()<>]/g, (c) => encodeURIComponent(c))})`;
+}
+function blobUrl(repoUrl, sha, path2, line) {
+  const encoded = path2.split("/").map(encodeURIComponent).join("/");
+  return `${repoUrl}/blob/${sha}/${encoded}${line ? `#L${line}` : ""}`;
+}
+function clip(text4, max) {
+  if (text4.length <= max) return text4;
+  return `${Array.from(text4).slice(0, max - 1).join("")}…`;
+}
+
+// src/rules/docs-url.ts
+var REPOSITORY_URL = "https://github.com/plan-hygiene/plan-hygiene";
+function ruleDocsUrl(id) {
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${encodeURIComponent(id)}.md`;
+}
+
+// src/report/plan-summary.ts
+var ICONS = { error: "❌", warning: "⚠️", notice: "ℹ️" };
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function countsLine(findings) {
+  const c = countBySeverity(findings);
+  const parts = ["error", "warning", "notice"].filter((s) => c[s] > 0).map((s) => `${ICONS[s]} ${plural(c[s], s)}`);
+  return parts.length ? parts.join(" · ") : "✅ no problems found";
+}
+function statusText(plan) {
+  return plan.status ? `**${escapeText(clip(plan.status.value, 40))}**` : "_no status_";
+}
+function formatText(plan) {
+  return `_${escapeText(plan.format.name)} format${plan.format.source === "config" ? " (configured)" : ""}_`;
+}
+function phaseLabel(phase) {
+  const label = `${phase.id} · ${clip(phase.title, 60)}`;
+  return phase.removed ? `~~${escapeText(label)}~~` : escapeText(label);
+}
+function criteriaProgress(phase) {
+  const groups2 = [
+    ["Automated", phase.criteria.automated],
+    ["Manual", phase.criteria.manual],
+    ["Criteria", phase.criteria.other]
+  ];
+  const parts = groups2.filter(([, boxes]) => boxes.length > 0).map(([name, boxes]) => `${name} ${boxes.filter((b) => b.checked).length}/${boxes.length}`);
+  return parts.length ? parts.join(" · ") : "—";
+}
+function gateState(phase) {
+  if (phase.removed) return "removed";
+  if (!phase.gate) return "no gate";
+  const c = phase.gate.confirmation;
+  if (c) return `✅ confirmed by ${escapeText(`@${c.user}`)} on ${escapeText(c.date)} at ${codeSpan(c.sha.slice(0, 7))}`;
+  return "⏳ awaiting confirmation";
+}
+function unresolvedQuestions(plan) {
+  return plan.openQuestions?.items.filter((q) => !q.resolved) ?? [];
+}
+function findingBullet(finding, repoUrl, sha) {
+  return `- ${ICONS[finding.severity]} ${link(`line ${finding.line}`, blobUrl(repoUrl, sha, finding.path, finding.line))} ${link(codeSpan(finding.rule), ruleDocsUrl(finding.rule))}: ${escapeText(clip(finding.message, 500))}`;
+}
+function joinWithinLimit(sections, limit, note) {
+  const kept = [];
+  let length = 0;
+  for (const [i, section] of sections.entries()) {
+    const reserve = i === sections.length - 1 ? 0 : 400;
+    if (length + section.length + 2 + reserve > limit) {
+      const tail = note(sections.length - i);
+      const head = kept.join("\n\n");
+      return `${head.length + tail.length + 2 > limit ? head.slice(0, limit - tail.length - 2) : head}
+
+${tail}`;
+    }
+    kept.push(section);
+    length += section.length + 2;
+  }
+  return kept.join("\n\n");
+}
+
 // src/report/sticky-comment.ts
 var STICKY_MARKER = "<!-- plan-hygiene:summary -->";
 var COMMENT_LIMIT = 65536;
@@ -45918,10 +45820,10 @@ This pull request no longer touches or names a plan.`;
 > The plan-hygiene configuration has ${plural(report.configErrors.length, "problem")}; see the check run for details.`);
   if (report.truncatedAt !== null) sections.push(`> [!WARNING]
 > GitHub lists only the first ${report.truncatedAt} changed files; the rest were not compared with the plans.`);
-  for (const result of report.plans) sections.push(planSection2(result, report));
+  for (const result of report.plans) sections.push(planSection(result, report));
   return joinWithinLimit(sections, COMMENT_LIMIT - 100, (n) => `_…${plural(n, "more plan")} not shown (comment size limit); see the check run._`);
 }
-function planSection2(result, report) {
+function planSection(result, report) {
   const { plan } = result;
   const at = (line) => blobUrl(report.repoUrl, report.headSha, result.path, line);
   const lines = [`#### ${link(codeSpan(result.path), at())} — ${statusText(plan)} · ${formatText(plan)}`];
@@ -45973,6 +45875,129 @@ function fileList(paths) {
   if (paths.length === 0) return "—";
   const shown = paths.slice(0, MAX_FILES_PER_CELL).map(codeSpan).join(", ");
   return paths.length > MAX_FILES_PER_CELL ? `${shown} +${paths.length - MAX_FILES_PER_CELL} more` : shown;
+}
+
+// src/github/find-sticky-comment.ts
+async function findStickyComment(octokit, target) {
+  const all2 = await octokit.paginate(octokit.rest.issues.listComments, { owner: target.owner, repo: target.repo, issue_number: target.number, per_page: 100 });
+  const found = all2.find((c) => (c.body ?? "").startsWith(STICKY_MARKER) && c.user?.type === "Bot");
+  return found ? { id: found.id, body: found.body ?? "" } : null;
+}
+
+// src/github/upsert-sticky-comment.ts
+function isUncertain(error63) {
+  const status2 = error63.status;
+  return typeof status2 !== "number" || status2 >= 500;
+}
+async function upsertStickyComment(octokit, target) {
+  const { owner, repo, number: number4, body } = target;
+  let existing = target.existing;
+  for (let attempt = 0; ; attempt++) {
+    if (existing && existing.body === body) return "unchanged";
+    if (existing) {
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+      return "updated";
+    }
+    try {
+      await octokit.rest.issues.createComment({ owner, repo, issue_number: number4, body, request: { retries: 0 } });
+      return "created";
+    } catch (error63) {
+      if (attempt >= 1 || !isUncertain(error63)) throw error63;
+      existing = await findStickyComment(octokit, { owner, repo, number: number4 });
+      if (existing?.body === body) return "created";
+    }
+  }
+}
+
+// src/report/check-run.ts
+var OUTPUT_LIMIT = 65535;
+var MAX_ANNOTATIONS = 50;
+var LEVEL = { error: "failure", warning: "warning", notice: "notice" };
+function buildCheckRun(report) {
+  const findings = report.plans.flatMap((p) => p.findings);
+  const counts = countBySeverity(findings);
+  const conclusion = report.configErrors.length > 0 || counts.error > 0 ? "failure" : report.plans.length === 0 || report.truncatedAt !== null ? "neutral" : "success";
+  const annotations = [...configAnnotations(report), ...findings.map(toAnnotation)];
+  const rank = { failure: 0, warning: 1, notice: 2 };
+  const shown = annotations.length <= MAX_ANNOTATIONS ? annotations : [...annotations].sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level]).slice(0, MAX_ANNOTATIONS);
+  const sections = [headline(report, findings), ...notices(report, annotations.length - shown.length), ...configSection(report), ...report.plans.map((p) => planSection2(p, report))];
+  const summary2 = joinWithinLimit(sections, OUTPUT_LIMIT, (n) => `_…${plural(n, "more section")} not shown: GitHub limits a check summary to ${OUTPUT_LIMIT} characters. Every finding is also an annotation on its line._`);
+  return { conclusion, output: { title: title(report, findings), summary: summary2 }, annotations: shown };
+}
+function title(report, findings) {
+  if (report.configErrors.length > 0) return `Configuration error: ${plural(report.configErrors.length, "problem")} in plan-hygiene.yml`;
+  if (report.plans.length === 0) return report.truncatedAt !== null ? `No plan among the first ${report.truncatedAt} files` : "No plan in this change";
+  const c = countBySeverity(findings);
+  const problems = ["error", "warning", "notice"].filter((s) => c[s] > 0).map((s) => plural(c[s], s));
+  return `${problems.length ? problems.join(", ") : "No problems"} in ${plural(report.plans.length, "plan")}`;
+}
+function headline(report, findings) {
+  const sha = codeSpan(report.headSha.slice(0, 7));
+  if (report.plans.length === 0) {
+    return `No plan found at ${sha}: this change touches no file matching \`plans.include\` that reads as a plan, and its description names none. Nothing to check.`;
+  }
+  return `Checked ${plural(report.plans.length, "plan")} at ${sha}: ${countsLine(findings)}.`;
+}
+function notices(report, droppedAnnotations) {
+  const out = [];
+  if (report.truncatedAt !== null) {
+    out.push(`> [!WARNING]
+> GitHub lists only the first ${report.truncatedAt} changed files, so plans among the remaining files were not checked. Split the change, or name the plans in the description to have them checked.`);
+  }
+  if (report.unreadable.length > 0) {
+    out.push(`> [!WARNING]
+> Not checked because they are not UTF-8 text: ${report.unreadable.slice(0, 20).map(codeSpan).join(", ")}.`);
+  }
+  if (droppedAnnotations > 0) out.push(`_${plural(droppedAnnotations, "more finding")} beyond the first ${MAX_ANNOTATIONS} (errors first) are listed below but not annotated: GitHub takes ${MAX_ANNOTATIONS} annotations per request._`);
+  return out;
+}
+function configSection(report) {
+  if (report.configErrors.length === 0) return [];
+  const lines = report.configErrors.map((e) => `- ${codeSpan(e.source)}${e.line !== null ? ` line ${e.line}` : ""}: ${escapeText(clip(e.message, 500))}`);
+  return [`### Configuration errors
+The configuration could not be used as written; the settings that are valid still apply and the rest fall back to defaults. Fix these:
+
+${lines.join("\n")}`];
+}
+function planSection2(result, report) {
+  const { plan } = result;
+  const url2 = blobUrl(report.repoUrl, report.headSha, result.path);
+  const lines = [`### ${link(codeSpan(result.path), url2)} — ${statusText(plan)} · ${formatText(plan)}${result.changed ? "" : " _(named in the description)_"}`];
+  if (plan.unparseable) lines.push(`Not parsed: ${escapeText(plan.unparseable.reason)}`);
+  if (plan.phases.length > 0) {
+    lines.push("", "| Phase | Success criteria | Confirmation gate |", "| --- | --- | --- |");
+    for (const phase of plan.phases) {
+      lines.push(`| ${link(phaseLabel(phase), blobUrl(report.repoUrl, report.headSha, result.path, phase.headingSpan.start.line))} | ${criteriaProgress(phase)} | ${gateState(phase)} |`);
+    }
+  }
+  const open3 = unresolvedQuestions(plan);
+  if (open3.length > 0) {
+    lines.push("", `**Open questions:** ${open3.length} unresolved`);
+    for (const q of open3.slice(0, 20)) lines.push(`- ${link(`line ${q.span.start.line}`, blobUrl(report.repoUrl, report.headSha, result.path, q.span.start.line))}: ${escapeText(clip(q.text, 300))}`);
+    if (open3.length > 20) lines.push(`- …and ${open3.length - 20} more`);
+  }
+  if (result.findings.length > 0) {
+    lines.push("", `**Findings** (${countsLine(result.findings)})`);
+    for (const f of result.findings) lines.push(findingBullet(f, report.repoUrl, report.headSha));
+  }
+  return lines.join("\n");
+}
+function toAnnotation(f) {
+  const sameLine = f.line === f.endLine;
+  return {
+    path: f.path,
+    start_line: f.line,
+    end_line: Math.max(f.endLine, f.line),
+    // Finding columns end exclusive; GitHub's end_column is the last column.
+    ...sameLine && f.endColumn - 1 >= f.column ? { start_column: f.column, end_column: f.endColumn - 1 } : {},
+    annotation_level: LEVEL[f.severity],
+    title: f.rule,
+    message: clip(f.message, 4e3),
+    raw_details: `Rule ${f.rule}: ${ruleDocsUrl(f.rule)}`
+  };
+}
+function configAnnotations(report) {
+  return report.configErrors.filter((e) => e.path !== null && e.line !== null).map((e) => ({ path: e.path, start_line: e.line, end_line: e.line, annotation_level: "failure", title: "configuration", message: clip(e.message, 4e3) }));
 }
 
 // src/core/decide-comment.ts
@@ -66009,19 +66034,57 @@ async function graphqlAllowingMissing(octokit, query, variables, optional2) {
   }
 }
 
+// src/github/read-file-at.ts
+async function readFileAt(octokit, target) {
+  const { owner, repo, path: path2, ref } = target;
+  let data;
+  try {
+    ({ data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path: path2, ...ref ? { ref } : {} }));
+  } catch (error63) {
+    if (error63.status === 404) return null;
+    throw error63;
+  }
+  if (Array.isArray(data) || data === null || typeof data !== "object") return null;
+  const file2 = data;
+  if (file2.type !== "file") return null;
+  let bytes;
+  if (file2.encoding === "base64" && typeof file2.content === "string") bytes = Buffer.from(file2.content, "base64");
+  else {
+    const blob = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { owner, repo, file_sha: file2.sha });
+    bytes = Buffer.from(blob.data.content, "base64");
+  }
+  return { path: path2, oid: file2.sha, byteSize: file2.size, text: decodeBlob(bytes) };
+}
+
 // src/github/read-config-files.ts
 async function readConfigFile(octokit, target) {
-  const query = `query readConfigFile($owner: String!, $repo: String!, $expression: String!) {
-  repository(owner: $owner, name: $repo) { file: object(expression: $expression) { ... on Blob { text } } }
-}`;
-  const data = await graphqlAllowingMissing(
-    octokit,
-    query,
-    { owner: target.owner, repo: target.repo, expression: `HEAD:${target.path}` },
-    ["repository"]
-  );
-  const text4 = data.repository?.file?.text;
-  return typeof text4 === "string" ? { source: `${target.owner}/${target.repo}:${target.path}`, ...target, text: text4 } : null;
+  const blob = await readFileAt(octokit, target);
+  return typeof blob?.text === "string" ? { source: `${target.owner}/${target.repo}:${target.path}`, ...target, text: blob.text } : null;
+}
+async function readConfigFiles(octokit, target) {
+  const path2 = target.path ?? CONFIG_PATH;
+  const own4 = await readConfigFile(octokit, { owner: target.owner, repo: target.repo, path: path2 });
+  if (own4 || target.repo === ".github") return { repo: own4, org: null };
+  return { repo: null, org: await readConfigFile(octokit, { owner: target.owner, repo: ".github", path: path2 }) };
+}
+
+// src/github/read-check-inputs.ts
+var REST_FILE_READS = 5;
+async function readCheckInputs(octokit, target) {
+  const { owner, repo, headSha, paths, pullNumber } = target;
+  if (paths.length > REST_FILE_READS) return gatherPullRequestContext(octokit, target);
+  const [blobs, config2, sticky] = await Promise.all([
+    readFilesAt(octokit, { owner, repo, ref: headSha, paths }),
+    readConfigFiles(octokit, { owner, repo, path: target.configPath }),
+    pullNumber === null ? null : findStickyComment(octokit, { owner, repo, number: pullNumber })
+  ]);
+  return { blobs, config: config2, sticky, pull: null, parent: null };
+}
+async function readFilesAt(octokit, target) {
+  const { owner, repo, ref, paths } = target;
+  if (paths.length > REST_FILE_READS) return (await gatherPullRequestContext(octokit, { owner, repo, headSha: ref, paths, pullNumber: null })).blobs;
+  const read = await Promise.all(paths.map((path2) => readFileAt(octokit, { owner, repo, path: path2, ref })));
+  return new Map(read.flatMap((blob) => blob ? [[blob.path, blob]] : []));
 }
 
 // src/rules/locate.ts
@@ -67631,26 +67694,25 @@ function isObject2(value) {
 // src/core/find-plans.ts
 var MARKDOWN = /\.(?:md|markdown|mdx)$/i;
 var MAX_CANDIDATES = 300;
-async function findPlans(octokit, target, cache2) {
+async function findPlans(octokit, target, cache2, beforeSlowParse) {
   const { owner, repo, headSha, configPath } = target;
   const present = target.changed.filter((f) => f.status !== "removed").map((f) => f.path);
   const candidates3 = unique([...target.named, ...present.filter((p) => MARKDOWN.test(p) || isPlanPath(p, defaultConfig))]).slice(0, MAX_CANDIDATES);
-  const context = await gatherPullRequestContext(octokit, { owner, repo, headSha, paths: candidates3, pullNumber: target.pullNumber, configPath });
+  const context = await readCheckInputs(octokit, { owner, repo, headSha, paths: candidates3, pullNumber: target.pullNumber, configPath });
   const resolved = await resolveConfig(context.config, (t) => readConfigFile(octokit, t), `${owner}/${repo}`);
   const { config: config2 } = resolved;
   const matching = present.filter((p) => isPlanPath(p, config2));
   const fetched = new Set(candidates3);
   const missing2 = matching.filter((p) => !fetched.has(p));
   if (missing2.length > 0) {
-    const more = await gatherPullRequestContext(octokit, { owner, repo, headSha, paths: missing2, pullNumber: null });
-    for (const [path2, blob] of more.blobs) context.blobs.set(path2, blob);
+    for (const [path2, blob] of await readFilesAt(octokit, { owner, repo, ref: headSha, paths: missing2 })) context.blobs.set(path2, blob);
   }
-  return { context, resolved, ...await plansFromBlobs(context.blobs, { changed: target.changed, named: target.named }, config2, cache2) };
+  return { context, resolved, ...await plansFromBlobs(context.blobs, { changed: target.changed, named: target.named }, config2, cache2, beforeSlowParse) };
 }
 function planPaths(changed, named, config2) {
   return unique([...changed.filter((f) => f.status !== "removed" && isPlanPath(f.path, config2)).map((f) => f.path), ...named]);
 }
-async function plansFromBlobs(blobs, target, config2, cache2) {
+async function plansFromBlobs(blobs, target, config2, cache2, beforeSlowParse) {
   const present = target.changed.filter((f) => f.status !== "removed").map((f) => f.path);
   const matchingSet = new Set(present.filter((p) => isPlanPath(p, config2)));
   const changedSet = new Set(present);
@@ -67665,6 +67727,7 @@ async function plansFromBlobs(blobs, target, config2, cache2) {
     }
     readable.push({ path: path2, blob: { ...blob, text: blob.text } });
   }
+  if (beforeSlowParse && readable.some(({ path: path2, blob }) => blob.text.length >= INLINE_PARSE_LIMIT && blob.text.length <= config2.plans.maxFileSize && !cache2.has(blob.oid, path2, parseOptionsFor(config2, path2)))) await beforeSlowParse();
   const parsed = await Promise.all(readable.map(({ path: path2, blob }) => cache2.parseAsync(blob.oid, path2, blob.text, parseOptionsFor(config2, path2))));
   const plans = [];
   readable.forEach(({ path: path2 }, i) => {
@@ -67831,7 +67894,10 @@ async function checkPullRequest(octokit, event, deps) {
   try {
     const listing = await listPullRequestFiles(octokit, { owner, repo, number: event.number });
     const named = pathsNamedInBody(event.body, owner, repo);
-    const found = await findPlans(octokit, { owner, repo, headSha, pullNumber: event.number, changed: listing.files, named, configPath: deps.configPath }, deps.cache);
+    const startEarly = async () => {
+      if (!deps.dryRun) state.checkRunId ??= await startCheckRun(octokit, { owner, repo, headSha });
+    };
+    const found = await findPlans(octokit, { owner, repo, headSha, pullNumber: event.number, changed: listing.files, named, configPath: deps.configPath }, deps.cache, startEarly);
     const configured = found.resolved.config;
     const config2 = deps.commentMode ? { ...configured, comment: { ...configured.comment, mode: deps.commentMode } } : configured;
     if (!isRuleOff(config2, staleConfirmation.id)) {
@@ -67848,12 +67914,16 @@ async function checkPullRequest(octokit, event, deps) {
       unreadable: found.unreadable,
       changedFiles: listing.files.map((f) => f.path)
     };
-    const skip = (reason) => ({ outcome: "skipped", reason, plans: found.plans.length, conclusion: null, checkRunId: null, comment: "none" });
-    if (event.draft && config2.check.drafts === "skip") return skip("draft pull requests are not checked (check.drafts: skip)");
+    const skip = async (reason) => {
+      if (state.checkRunId !== null) await completeCheckRun(octokit, { owner, repo, headSha, id: state.checkRunId, conclusion: "skipped", output: { title: "Not checked", summary: `Not checked: ${reason}.` }, annotations: [] });
+      state.completed = true;
+      return { outcome: "skipped", reason, plans: found.plans.length, conclusion: null, checkRunId: state.checkRunId, comment: "none" };
+    };
+    if (event.draft && config2.check.drafts === "skip") return await skip("draft pull requests are not checked (check.drafts: skip)");
     const nothing = found.plans.length === 0 && report.configErrors.length === 0 && report.truncatedAt === null && report.unreadable.length === 0;
-    if (nothing && config2.check.noPlan === "skip" && !found.context.sticky) return skip("no plan touched or named (check.noPlan: skip)");
+    if (nothing && config2.check.noPlan === "skip" && !found.context.sticky) return await skip("no plan touched or named (check.noPlan: skip)");
     const built = buildCheckRun(report);
-    const posts = !nothing || config2.check.noPlan !== "skip";
+    const posts = !nothing || config2.check.noPlan !== "skip" || state.checkRunId !== null;
     const problems = report.configErrors.length + found.plans.reduce((n, p) => n + p.findings.length, 0);
     const wanted = shouldComment({ config: config2, draft: event.draft, plans: found.plans.length, problems, hasExisting: found.context.sticky !== null });
     const body = wanted ? buildStickyComment(report) : null;
@@ -67863,7 +67933,6 @@ async function checkPullRequest(octokit, event, deps) {
       return { outcome: "ok", plans: found.plans.length, conclusion: built.conclusion, checkRunId: null, comment: "none" };
     }
     if (posts) {
-      state.checkRunId = await startCheckRun(octokit, { owner, repo, headSha });
       state.checkRunId = await completeCheckRun(octokit, { owner, repo, headSha, id: state.checkRunId, ...built });
     }
     state.completed = true;
@@ -68078,49 +68147,29 @@ function toPullHead(pull, base) {
   };
 }
 
-// src/github/read-branch-files.ts
-async function readBranchFiles(octokit, target) {
-  const { owner, repo, branch, paths, also = [] } = target;
-  const declared = ["$owner: String!", "$repo: String!"];
-  const variables = { owner, repo };
-  const variable = (name, value) => {
-    declared.push(`$${name}: String!`);
-    variables[name] = value;
-    return `$${name}`;
+// src/github/read-pull-request.ts
+async function readPullRequest(octokit, target) {
+  const { owner, repo, number: number4 } = target;
+  const [{ data: pull }, listing] = await Promise.all([octokit.rest.pulls.get({ owner, repo, pull_number: number4 }), listPullRequestFiles(octokit, target)]);
+  return {
+    number: pull.number,
+    state: pull.state === "open" ? "open" : "closed",
+    headSha: pull.head.sha,
+    headRef: pull.head.ref,
+    headRepo: pull.head.repo?.full_name ?? null,
+    baseRef: pull.base.ref,
+    title: pull.title,
+    body: pull.body ?? "",
+    draft: pull.draft ?? false,
+    files: listing.truncated ? null : listing.files
   };
-  const fields = [];
-  if (branch !== null) {
-    const files = paths.map((path2, i) => `f${i}: file(path: ${variable(`p${i}`, path2)}) { object { ${BLOB_FIELDS} } }`).join(" ");
-    fields.push(`ref(qualifiedName: ${variable("ref", `refs/heads/${branch}`)}) { target { ... on Commit { oid ${files} } } }`);
-  }
-  also.forEach((read2, i) => fields.push(`a${i}: object(expression: ${variable(`e${i}`, `${read2.rev}:${read2.path}`)}) { ${BLOB_FIELDS} }`));
-  if (fields.length === 0) return { headOid: null, texts: {}, blobs: /* @__PURE__ */ new Map(), also: [] };
-  const data = await octokit.graphql(`query readBranchFiles(${declared.join(", ")}) {
-  repository(owner: $owner, name: $repo) {
-    ${fields.join("\n    ")}
-  }
-}`, variables);
-  const commit = data.repository?.ref?.target ?? null;
-  const headOid = commit?.oid ?? null;
-  const blobs = /* @__PURE__ */ new Map();
-  const texts = {};
-  for (const [i, path2] of paths.entries()) {
-    const blob = commit ? await toBlobText(octokit, { owner, repo, path: path2 }, commit[`f${i}`]?.object) : null;
-    if (blob) blobs.set(path2, blob);
-    texts[path2] = blob?.text ?? null;
-  }
-  const read = [];
-  for (const [i, { path: path2 }] of also.entries()) read.push(await toBlobText(octokit, { owner, repo, path: path2 }, data.repository?.[`a${i}`]));
-  return { headOid, texts, blobs, also: read };
 }
 
 // src/core/command-context.ts
 async function loadCommandContext(octokit, target) {
   const { owner, repo, number: number4, configPath } = target;
-  const gathered = await gatherPullRequestContext(octokit, { owner, repo, headSha: "HEAD", paths: [], pullNumber: number4, include: { sticky: false, pull: true }, configPath });
-  const { config: config2 } = await resolveConfig(gathered.config, (t) => readConfigFile(octokit, t), `${owner}/${repo}`);
-  const pull = gathered.pull;
-  if (!pull) throw new Error(`Pull request #${number4} of ${owner}/${repo} was not found.`);
+  const [files, pull] = await Promise.all([readConfigFiles(octokit, { owner, repo, path: configPath }), readPullRequest(octokit, { owner, repo, number: number4 })]);
+  const { config: config2 } = await resolveConfig(files, (t) => readConfigFile(octokit, t), `${owner}/${repo}`);
   return { config: config2, head: toPullHead(pull, { owner, repo, repoUrl: target.repoUrl }), files: pull.files };
 }
 async function readPlansAtHead(octokit, target) {
@@ -68129,16 +68178,10 @@ async function readPlansAtHead(octokit, target) {
   const named = pathsNamedInBody(head.body ?? "", owner, repo);
   const paths = planPaths(changed, named, loaded.config);
   const onBranch = head.state === "open" && !head.fromFork;
-  const read = await readBranchFiles(octokit, {
-    owner,
-    repo,
-    branch: onBranch ? head.ref : null,
-    paths: onBranch ? paths : [],
-    also: onBranch ? [] : paths.map((path2) => ({ rev: head.sha, path: path2 }))
-  });
-  const blobs = onBranch ? read.blobs : new Map(read.also.flatMap((b) => b ? [[b.path, b]] : []));
+  const blobs = await readFilesAt(octokit, { owner, repo, ref: head.sha, paths });
   const { plans } = await plansFromBlobs(blobs, { changed, named }, loaded.config, target.cache);
-  return { sha: (onBranch ? read.headOid : null) ?? head.sha, plans: plans.map((p) => p.plan), branch: onBranch ? read : null };
+  const texts = Object.fromEntries(paths.map((path2) => [path2, blobs.get(path2)?.text ?? null]));
+  return { sha: head.sha, plans: plans.map((p) => p.plan), branch: onBranch ? { headOid: head.sha, texts } : null };
 }
 
 // src/commands/authorize.ts
@@ -68577,6 +68620,42 @@ function classifyWriteError(error63) {
   return { kind: "other", message };
 }
 
+// src/github/read-branch-files.ts
+async function readBranchFiles(octokit, target) {
+  const { owner, repo, branch, paths, also = [] } = target;
+  const declared = ["$owner: String!", "$repo: String!"];
+  const variables = { owner, repo };
+  const variable = (name, value) => {
+    declared.push(`$${name}: String!`);
+    variables[name] = value;
+    return `$${name}`;
+  };
+  const fields = [];
+  if (branch !== null) {
+    const files = paths.map((path2, i) => `f${i}: file(path: ${variable(`p${i}`, path2)}) { object { ${BLOB_FIELDS} } }`).join(" ");
+    fields.push(`ref(qualifiedName: ${variable("ref", `refs/heads/${branch}`)}) { target { ... on Commit { oid ${files} } } }`);
+  }
+  also.forEach((read2, i) => fields.push(`a${i}: object(expression: ${variable(`e${i}`, `${read2.rev}:${read2.path}`)}) { ${BLOB_FIELDS} }`));
+  if (fields.length === 0) return { headOid: null, texts: {}, blobs: /* @__PURE__ */ new Map(), also: [] };
+  const data = await octokit.graphql(`query readBranchFiles(${declared.join(", ")}) {
+  repository(owner: $owner, name: $repo) {
+    ${fields.join("\n    ")}
+  }
+}`, variables);
+  const commit = data.repository?.ref?.target ?? null;
+  const headOid = commit?.oid ?? null;
+  const blobs = /* @__PURE__ */ new Map();
+  const texts = {};
+  for (const [i, path2] of paths.entries()) {
+    const blob = commit ? await toBlobText(octokit, { owner, repo, path: path2 }, commit[`f${i}`]?.object) : null;
+    if (blob) blobs.set(path2, blob);
+    texts[path2] = blob?.text ?? null;
+  }
+  const read = [];
+  for (const [i, { path: path2 }] of also.entries()) read.push(await toBlobText(octokit, { owner, repo, path: path2 }, data.repository?.[`a${i}`]));
+  return { headOid, texts, blobs, also: read };
+}
+
 // src/github/commit-files.ts
 var MUTATION = `mutation commitFileChanges($input: CreateCommitOnBranchInput!) {
   createCommitOnBranch(input: $input) { commit { oid } }
@@ -68760,7 +68839,6 @@ async function runPlanCommand(input2) {
   if (parsed.commands.length === 0) return null;
   const { octokit, owner, repo } = input2;
   const comment = { owner, repo, commentId: input2.commentId };
-  await react(octokit, comment, "eyes");
   let head = input2.head;
   let read = null;
   let permission = null;

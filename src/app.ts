@@ -9,6 +9,7 @@ import { appLoginLookup, ownEventDetector } from "./handlers/own-event.js";
 import { pushHandler } from "./handlers/push.js";
 import { pullRequestClosedHandler } from "./handlers/pull-request-closed.js";
 import { pullRequestHandler, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
+import { perPullRequest } from "./handlers/per-pull-request.js";
 
 /** Wraps every handler (delivery logging, metrics, in-flight tracking for graceful shutdown). */
 export type HandlerWrapper = <C extends Context>(handler: (context: C) => Promise<unknown>) => (context: C) => Promise<unknown>;
@@ -32,7 +33,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const login = appLoginLookup(app, options.slug);
     const dashboard = createDashboardScheduler({ cache, login, defaultSeconds: options.dashboardDebounceSeconds });
     options.onDashboard?.(dashboard);
-    const deps: HandlerDeps = { cache, isOwnEvent: ownEventDetector(app, options.slug, login), dashboard };
+    const deps: HandlerDeps = { cache, isOwnEvent: ownEventDetector(app, options.slug, login), dashboard, serial: perPullRequest() };
     app.on([...PULL_REQUEST_EVENTS], wrap(pullRequestHandler(deps)));
     app.on([...RERUN_EVENTS], wrap(checkRerequestedHandler(deps)));
     app.on("merge_group.checks_requested", wrap(mergeGroupHandler(deps)));

@@ -51,8 +51,9 @@ export interface CheckOutcome {
 /**
  * The "Plan hygiene" check of one pull request: find its plans (changed or named), lint them,
  * post the check run and keep the sticky comment current. Typical cost after the installation
- * token: list files, one GraphQL read, create + complete the check run, and the comment write
- * only when its text changes — the same for 1 plan or 100. The check run is always completed:
+ * token: plain REST reads (file list, plans, configuration, comments; many plans: one GraphQL
+ * query instead), ONE throttled write for the check run (created completed; in progress first
+ * only when a plan parses in a worker), and the comment write only when its text changes. The check run is always completed:
  * on any error it concludes `failure` saying so, and the error is logged and rethrown.
  */
 export async function checkPullRequest(octokit: GitHubClient, event: PullRequestEvent, deps: CheckDeps): Promise<CheckOutcome> {
@@ -61,7 +62,12 @@ export async function checkPullRequest(octokit: GitHubClient, event: PullRequest
   try {
     const listing = await listPullRequestFiles(octokit, { owner, repo, number: event.number });
     const named = pathsNamedInBody(event.body, owner, repo);
-    const found = await findPlans(octokit, { owner, repo, headSha, pullNumber: event.number, changed: listing.files, named, configPath: deps.configPath }, deps.cache);
+    // The run is created in progress first only when a plan parses in a worker (the result
+    // visibly takes a while); otherwise it is created once, already completed: one write.
+    const startEarly = async () => {
+      if (!deps.dryRun) state.checkRunId ??= await startCheckRun(octokit, { owner, repo, headSha });
+    };
+    const found = await findPlans(octokit, { owner, repo, headSha, pullNumber: event.number, changed: listing.files, named, configPath: deps.configPath }, deps.cache, startEarly);
     const configured = found.resolved.config;
     const config = deps.commentMode ? { ...configured, comment: { ...configured.comment, mode: deps.commentMode } } : configured;
     // Confirmations made stale by later commits to the files their phase names (one compare per confirmation commit).
@@ -79,13 +85,18 @@ export async function checkPullRequest(octokit: GitHubClient, event: PullRequest
       unreadable: found.unreadable,
       changedFiles: listing.files.map((f) => f.path),
     };
-    const skip = (reason: string): CheckOutcome => ({ outcome: "skipped", reason, plans: found.plans.length, conclusion: null, checkRunId: null, comment: "none" });
-    if (event.draft && config.check.drafts === "skip") return skip("draft pull requests are not checked (check.drafts: skip)");
+    const skip = async (reason: string): Promise<CheckOutcome> => {
+      // a run already started (a slow parse) is never left in progress
+      if (state.checkRunId !== null) await completeCheckRun(octokit, { owner, repo, headSha, id: state.checkRunId, conclusion: "skipped", output: { title: "Not checked", summary: `Not checked: ${reason}.` }, annotations: [] });
+      state.completed = true;
+      return { outcome: "skipped", reason, plans: found.plans.length, conclusion: null, checkRunId: state.checkRunId, comment: "none" };
+    };
+    if (event.draft && config.check.drafts === "skip") return await skip("draft pull requests are not checked (check.drafts: skip)");
     const nothing = found.plans.length === 0 && report.configErrors.length === 0 && report.truncatedAt === null && report.unreadable.length === 0;
-    if (nothing && config.check.noPlan === "skip" && !found.context.sticky) return skip("no plan touched or named (check.noPlan: skip)");
+    if (nothing && config.check.noPlan === "skip" && !found.context.sticky) return await skip("no plan touched or named (check.noPlan: skip)");
 
     const built = buildCheckRun(report);
-    const posts = !nothing || config.check.noPlan !== "skip";
+    const posts = !nothing || config.check.noPlan !== "skip" || state.checkRunId !== null;
     const problems = report.configErrors.length + found.plans.reduce((n, p) => n + p.findings.length, 0);
     const wanted = shouldComment({ config, draft: event.draft, plans: found.plans.length, problems, hasExisting: found.context.sticky !== null });
     const body = wanted ? buildStickyComment(report) : null;
@@ -95,7 +106,6 @@ export async function checkPullRequest(octokit: GitHubClient, event: PullRequest
       return { outcome: "ok", plans: found.plans.length, conclusion: built.conclusion, checkRunId: null, comment: "none" };
     }
     if (posts) {
-      state.checkRunId = await startCheckRun(octokit, { owner, repo, headSha });
       state.checkRunId = await completeCheckRun(octokit, { owner, repo, headSha, id: state.checkRunId, ...built });
     }
     state.completed = true;

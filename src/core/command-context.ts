@@ -1,10 +1,10 @@
 import type { Config } from "../config/schema.js";
 import type { GitHubClient } from "../github/client.js";
-import { gatherPullRequestContext } from "../github/gather-pull-request-context.js";
 import { toPullHead, type PullHead } from "../github/get-pull-head.js";
 import { listPullRequestFiles, type ChangedFile } from "../github/list-pull-request-files.js";
-import { readBranchFiles } from "../github/read-branch-files.js";
-import { readConfigFile } from "../github/read-config-files.js";
+import { readFilesAt } from "../github/read-check-inputs.js";
+import { readConfigFile, readConfigFiles } from "../github/read-config-files.js";
+import { readPullRequest } from "../github/read-pull-request.js";
 import { planPaths, plansFromBlobs } from "./find-plans.js";
 import type { ParseCache } from "./parse-cache.js";
 import { pathsNamedInBody } from "./paths-named-in-body.js";
@@ -20,25 +20,24 @@ export interface CommandContext {
 }
 
 /**
- * ONE query: the configuration (same semantics as the check: repo file, then the owner's
- * .github repo, `_extends`; a broken config falls back to the defaults its validation keeps —
- * the check reports the errors) and the PR's head and changed files, instead of pulls.get + listFiles.
+ * Plain REST GETs (no throttle slot): the configuration (same semantics as the check: repo file,
+ * then the owner's .github repo, `_extends`; a broken config falls back to the defaults its
+ * validation keeps — the check reports the errors) and the PR's head and changed files.
  */
 export async function loadCommandContext(
   octokit: GitHubClient,
   target: { owner: string; repo: string; number: number; repoUrl: string; configPath?: string },
 ): Promise<CommandContext> {
   const { owner, repo, number, configPath } = target;
-  const gathered = await gatherPullRequestContext(octokit, { owner, repo, headSha: "HEAD", paths: [], pullNumber: number, include: { sticky: false, pull: true }, configPath });
-  const { config } = await resolveConfig(gathered.config, (t) => readConfigFile(octokit, t), `${owner}/${repo}`);
-  const pull = gathered.pull;
-  if (!pull) throw new Error(`Pull request #${number} of ${owner}/${repo} was not found.`);
+  const [files, pull] = await Promise.all([readConfigFiles(octokit, { owner, repo, path: configPath }), readPullRequest(octokit, { owner, repo, number })]);
+  const { config } = await resolveConfig(files, (t) => readConfigFile(octokit, t), `${owner}/${repo}`);
   return { config, head: toPullHead(pull, { owner, repo, repoUrl: target.repoUrl }), files: pull.files };
 }
 
 /**
- * ONE query: an open same-repository PR's head branch (head oid + plan texts in that commit,
- * which is also the first compare-and-swap read); otherwise the texts at the head sha.
+ * The plan texts at the PR's head sha over REST (no throttle slot; one GraphQL query for many
+ * plans). For an open same-repository PR that read is also the first compare-and-swap read:
+ * the commit expects the branch at that sha, and a branch that moved since is re-read.
  */
 export async function readPlansAtHead(
   octokit: GitHubClient,
@@ -49,14 +48,8 @@ export async function readPlansAtHead(
   const named = pathsNamedInBody(head.body ?? "", owner, repo);
   const paths = planPaths(changed, named, loaded.config);
   const onBranch = head.state === "open" && !head.fromFork;
-  const read = await readBranchFiles(octokit, {
-    owner,
-    repo,
-    branch: onBranch ? head.ref : null,
-    paths: onBranch ? paths : [],
-    also: onBranch ? [] : paths.map((path) => ({ rev: head.sha, path })),
-  });
-  const blobs = onBranch ? read.blobs : new Map(read.also.flatMap((b) => (b ? [[b.path, b] as const] : [])));
+  const blobs = await readFilesAt(octokit, { owner, repo, ref: head.sha, paths });
   const { plans } = await plansFromBlobs(blobs, { changed, named }, loaded.config, target.cache);
-  return { sha: (onBranch ? read.headOid : null) ?? head.sha, plans: plans.map((p) => p.plan), branch: onBranch ? read : null };
+  const texts = Object.fromEntries(paths.map((path) => [path, blobs.get(path)?.text ?? null]));
+  return { sha: head.sha, plans: plans.map((p) => p.plan), branch: onBranch ? { headOid: head.sha, texts } : null };
 }

@@ -2,7 +2,9 @@ import { parseOptionsFor } from "../lint/parse-options.js";
 import { isPlanPath } from "../config/plan-paths.js";
 import { defaultConfig, type Config } from "../config/schema.js";
 import type { GitHubClient } from "../github/client.js";
-import { gatherPullRequestContext, type BlobText, type PullRequestContext } from "../github/gather-pull-request-context.js";
+import type { BlobText, PullRequestContext } from "../github/gather-pull-request-context.js";
+import { readCheckInputs, readFilesAt } from "../github/read-check-inputs.js";
+import { INLINE_PARSE_LIMIT } from "../plan/parse-async.js";
 import type { ChangedFile } from "../github/list-pull-request-files.js";
 import { readConfigFile } from "../github/read-config-files.js";
 import { lintPlan } from "../lint/lint-plan.js";
@@ -23,7 +25,7 @@ export interface FoundPlans {
 
 /**
  * Finds and lints the plans of a change. The configuration (which says which paths are plans)
- * arrives in the same GraphQL request as the candidate blobs, so candidates are chosen before
+ * is read together with the candidate blobs (REST for a few, one GraphQL query for many), so candidates are chosen before
  * it is known: every changed markdown file and every default plan path, plus the paths the
  * description names. A configured glob that matches something else costs one more request.
  */
@@ -31,11 +33,13 @@ export async function findPlans(
   octokit: GitHubClient,
   target: { owner: string; repo: string; headSha: string; pullNumber: number | null; changed: readonly ChangedFile[]; named: readonly string[]; configPath?: string },
   cache: ParseCache,
+  /** called once before a plan is parsed in a worker (the work will visibly take a while) */
+  beforeSlowParse?: () => Promise<void>,
 ): Promise<FoundPlans> {
   const { owner, repo, headSha, configPath } = target;
   const present = target.changed.filter((f) => f.status !== "removed").map((f) => f.path);
   const candidates = unique([...target.named, ...present.filter((p) => MARKDOWN.test(p) || isPlanPath(p, defaultConfig))]).slice(0, MAX_CANDIDATES);
-  const context = await gatherPullRequestContext(octokit, { owner, repo, headSha, paths: candidates, pullNumber: target.pullNumber, configPath });
+  const context = await readCheckInputs(octokit, { owner, repo, headSha, paths: candidates, pullNumber: target.pullNumber, configPath });
   const resolved = await resolveConfig(context.config, (t) => readConfigFile(octokit, t), `${owner}/${repo}`);
   const { config } = resolved;
 
@@ -43,11 +47,10 @@ export async function findPlans(
   const fetched = new Set(candidates);
   const missing = matching.filter((p) => !fetched.has(p));
   if (missing.length > 0) {
-    const more = await gatherPullRequestContext(octokit, { owner, repo, headSha, paths: missing, pullNumber: null });
-    for (const [path, blob] of more.blobs) context.blobs.set(path, blob);
+    for (const [path, blob] of await readFilesAt(octokit, { owner, repo, ref: headSha, paths: missing })) context.blobs.set(path, blob);
   }
 
-  return { context, resolved, ...(await plansFromBlobs(context.blobs, { changed: target.changed, named: target.named }, config, cache)) };
+  return { context, resolved, ...(await plansFromBlobs(context.blobs, { changed: target.changed, named: target.named }, config, cache, beforeSlowParse)) };
 }
 
 /**
@@ -68,6 +71,7 @@ export async function plansFromBlobs(
   target: { changed: readonly ChangedFile[]; named: readonly string[] },
   config: Config,
   cache: ParseCache,
+  beforeSlowParse?: () => Promise<void>,
 ): Promise<{ plans: PlanResult[]; unreadable: string[] }> {
   const present = target.changed.filter((f) => f.status !== "removed").map((f) => f.path);
   const matchingSet = new Set(present.filter((p) => isPlanPath(p, config)));
@@ -83,6 +87,7 @@ export async function plansFromBlobs(
     }
     readable.push({ path, blob: { ...blob, text: blob.text } });
   }
+  if (beforeSlowParse && readable.some(({ path, blob }) => blob.text.length >= INLINE_PARSE_LIMIT && blob.text.length <= config.plans.maxFileSize && !cache.has(blob.oid, path, parseOptionsFor(config, path)))) await beforeSlowParse();
   const parsed = await Promise.all(readable.map(({ path, blob }) => cache.parseAsync(blob.oid, path, blob.text, parseOptionsFor(config, path))));
   const plans: PlanResult[] = [];
   readable.forEach(({ path }, i) => {

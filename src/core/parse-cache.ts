@@ -39,6 +39,11 @@ export class ParseCache {
     return parsing;
   }
 
+  /** Whether this blob's parse is cached (no worker will run for it). */
+  has(oid: string, path: string, options: ParseOptions): boolean {
+    return this.entries.has(keyOf(oid, path, options));
+  }
+
   /** The cached parse of a blob without its text (undefined when it must be read and parsed). */
   peek(oid: string, path: string, options: ParseOptions): PlanDocument | undefined {
     return this.lookup(keyOf(oid, path, options));

@@ -62,7 +62,7 @@ export interface PlanCommandReport {
 }
 
 /**
- * Runs the `/plan` commands of one PR comment: 👀, then each command (authorised by repository
+ * Runs the `/plan` commands of one PR comment: each command (authorised by repository
  * role), then ONE reply for everything that needs saying, 🚀 or 😕, and a check refresh when a
  * commit was made. The plans are read once (one query, which is also the first compare-and-swap
  * read) and again only after a commit. Returns null when the comment has no command.
@@ -72,7 +72,8 @@ export async function runPlanCommand(input: PlanCommandInput): Promise<PlanComma
   if (parsed.commands.length === 0) return null;
   const { octokit, owner, repo } = input;
   const comment = { owner, repo, commentId: input.commentId };
-  await react(octokit, comment, "eyes");
+  // No 👀 first: every reaction is a write that waits for a throttle slot, and the 🚀/😕 (or
+  // the reply) follows within seconds.
 
   let head = input.head;
   let read: PlansAtHead | null = null;

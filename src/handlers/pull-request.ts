@@ -23,7 +23,10 @@ export function pullRequestHandler(deps: HandlerDeps) {
     if (skip) return { outcome: "skipped", reason: skip };
     if (await deps.isOwnEvent(payload.sender)) return { outcome: "skipped", reason: "event caused by this app" };
     const event = toPullRequestEvent(payload.pull_request, payload.installation?.id ?? null);
-    const result = await checkPullRequest(context.octokit, event, { log: context.log, cache: deps.cache });
+    const check = () => checkPullRequest(context.octokit, event, { log: context.log, cache: deps.cache });
+    const serial = deps.serial ? await deps.serial.run(`${event.owner}/${event.repo}#${event.number}`, context.id, check) : { ran: true as const, value: await check() };
+    if (!serial.ran) return { outcome: "skipped", reason: serial.reason === "duplicate" ? "delivery id already handled (a redelivery)" : "coalesced: a newer delivery for this pull request checks it" };
+    const result = serial.value;
     // The dashboard's "open PRs" column: this PR changes or names a plan, or is shown there now.
     if (deps.dashboard?.wantsPull(payload.repository.full_name, payload.number, result.plans > 0)) {
       deps.dashboard.request(context.octokit, repositoryEvent(payload.repository), context.log);

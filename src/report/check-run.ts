@@ -7,8 +7,11 @@ import { countBySeverity, countsLine, criteriaProgress, findingBullet, formatTex
 
 /** GitHub's limit for a check run's summary and text. */
 export const OUTPUT_LIMIT = 65535;
-/** More annotations than this are left to the summary (each 50 cost one request). */
-export const MAX_ANNOTATIONS = 500;
+/**
+ * Annotations in the one check-run request (GitHub takes 50 per request, and every further
+ * request waits for a throttle slot); the rest, errors first, are listed in the summary.
+ */
+export const MAX_ANNOTATIONS = 50;
 
 const LEVEL = { error: "failure", warning: "warning", notice: "notice" } as const;
 
@@ -25,7 +28,8 @@ export function buildCheckRun(report: CheckReport): CheckRunResult {
   const conclusion: Conclusion =
     report.configErrors.length > 0 || counts.error > 0 ? "failure" : report.plans.length === 0 || report.truncatedAt !== null ? "neutral" : "success";
   const annotations = [...configAnnotations(report), ...findings.map(toAnnotation)];
-  const shown = annotations.slice(0, MAX_ANNOTATIONS);
+  const rank = { failure: 0, warning: 1, notice: 2 } as const;
+  const shown = annotations.length <= MAX_ANNOTATIONS ? annotations : [...annotations].sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level]).slice(0, MAX_ANNOTATIONS);
   const sections = [headline(report, findings), ...notices(report, annotations.length - shown.length), ...configSection(report), ...report.plans.map((p) => planSection(p, report))];
   const summary = joinWithinLimit(sections, OUTPUT_LIMIT, (n) => `_…${plural(n, "more section")} not shown: GitHub limits a check summary to ${OUTPUT_LIMIT} characters. Every finding is also an annotation on its line._`);
   return { conclusion, output: { title: title(report, findings), summary }, annotations: shown };
@@ -55,7 +59,7 @@ function notices(report: CheckReport, droppedAnnotations: number): string[] {
   if (report.unreadable.length > 0) {
     out.push(`> [!WARNING]\n> Not checked because they are not UTF-8 text: ${report.unreadable.slice(0, 20).map(codeSpan).join(", ")}.`);
   }
-  if (droppedAnnotations > 0) out.push(`_${plural(droppedAnnotations, "more finding")} beyond the first ${MAX_ANNOTATIONS} are listed below but not annotated._`);
+  if (droppedAnnotations > 0) out.push(`_${plural(droppedAnnotations, "more finding")} beyond the first ${MAX_ANNOTATIONS} (errors first) are listed below but not annotated: GitHub takes ${MAX_ANNOTATIONS} annotations per request._`);
   return out;
 }
 

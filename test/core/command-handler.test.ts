@@ -86,7 +86,7 @@ const commandCalls = () => {
 };
 
 describe("/plan phase-done", () => {
-  it("commits one byte-exact edit on the head branch, reacts 👀 then 🚀, and refreshes the check at the new head", async () => {
+  it("commits one byte-exact edit on the head branch, reacts 🚀 (no 👀: each reaction costs a throttle slot), and refreshes the check at the new head", async () => {
     const before = planAt();
     const head = gh.branchSha(REPO, "limits")!;
     const result = await send("Verified on staging.\r\n/plan phase-done 1 bucket soaked for an hour");
@@ -100,7 +100,7 @@ describe("/plan phase-done", () => {
     const newHead = gh.branchSha(REPO, "limits")!;
     expect(gh.store.commit(newHead).parents).toEqual([head]);
     expect(writes()).toHaveLength(1);
-    expect(result).toEqual({ reactions: ["eyes", "rocket"], replies: [] });
+    expect(result).toEqual({ reactions: ["rocket"], replies: [] });
     expect(refreshed()).toEqual([newHead]);
     // the refreshed sticky comment shows the confirmation
     const sticky = gh.comments(REPO, 1).find((c) => c.body.startsWith("<!-- plan-hygiene:summary -->"));
@@ -108,17 +108,19 @@ describe("/plan phase-done", () => {
     expect(gh.fileAt(REPO, "limits", "src/limits/bucket.ts")?.toString()).toBe("export const bucket = 1;\n");
   });
 
-  it("costs 6 requests before the check refresh: one read for config + PR + files, 👀, permission, one read for plans + compare-and-swap, the commit, 🚀", async () => {
+  it("costs 2 throttled requests before the check refresh (the commit, 🚀): config, PR, files, permission and plans are plain REST GETs", async () => {
     gh.clearRequests();
     const payload = commentPayload("/plan phase-done 1", "writer");
     await probot.receive({ id: "count", name: "issue_comment", payload } as never);
     const reactions = `POST /issues/comments/${payload.comment.id}/reactions`;
-    // before: config, 👀, permission, pulls.get, pulls/files, plans, branch head, plan at head, commit, 🚀 (10)
+    // before issue 15: one GraphQL read for config + PR + files, 👀, permission, one GraphQL read for plans, the commit, 🚀 (5 throttled)
     expect(commandCalls()).toEqual([
-      "graphql gatherPullRequestContext",
-      reactions,
+      "GET /contents/.github/plan-hygiene.yml",
+      "GET /pulls/1",
+      "GET /pulls/1/files",
+      "GET /repos/acme/.github/contents/.github/plan-hygiene.yml",
       "GET /collaborators/writer/permission",
-      "graphql readBranchFiles",
+      "GET /contents/docs/plans/limits.md",
       "graphql commitFileChanges",
       reactions,
     ]);
@@ -126,7 +128,7 @@ describe("/plan phase-done", () => {
     const refresh = calls().slice(commandCalls().length);
     expect(refresh).toContain("POST /check-runs");
     expect(refresh).not.toContain("graphql readBranchFiles");
-    expect(calls().length).toBeLessThanOrEqual(13); // was 16; +1 plain tree read for done-without-change (a confirmed phase names files)
+    expect(calls().filter((c) => c.startsWith("graphql") || !c.startsWith("GET")).length).toBeLessThanOrEqual(4); // commit, 🚀, check run, sticky comment
   });
 
   it.each<[Role | null, boolean]>([
@@ -141,10 +143,10 @@ describe("/plan phase-done", () => {
     const before = planAt();
     const result = await send("/plan phase-done 1", "someone");
     if (allowed) {
-      expect(result).toEqual({ reactions: ["eyes", "rocket"], replies: [] });
+      expect(result).toEqual({ reactions: ["rocket"], replies: [] });
       expect(planAt()).not.toBe(before);
     } else {
-      expect(result.reactions).toEqual(["eyes", "confused"]);
+      expect(result.reactions).toEqual(["confused"]);
       expect(result.replies).toHaveLength(1);
       expect(result.replies[0]).toContain("needs write permission or higher");
       expect(result.replies[0]).toContain(role ? `you have ${role} permission` : "you have no access to this repository");
@@ -173,7 +175,7 @@ describe("/plan phase-done", () => {
 
   it("replies with the candidates for an unknown phase", async () => {
     const result = await send("/plan phase-done 9");
-    expect(result.reactions).toEqual(["eyes", "confused"]);
+    expect(result.reactions).toEqual(["confused"]);
     expect(result.replies).toEqual([`@writer\n\n\`${PLAN}\` has no phase \`9\`. Its phases: 1, 2.`]);
   });
 
@@ -193,7 +195,7 @@ describe("/plan phase-done", () => {
   it("answers an already confirmed phase without writing", async () => {
     await send("/plan phase-done 1");
     const result = await send("/plan phase-done 1");
-    expect(result.reactions).toEqual(["eyes", "rocket"]);
+    expect(result.reactions).toEqual(["rocket"]);
     expect(result.replies).toEqual([expect.stringContaining("is already confirmed (by `@writer`")]);
     expect(writes()).toHaveLength(1);
   });
@@ -208,15 +210,13 @@ describe("/plan phase-done", () => {
     };
     const concurrent = () => gh.branchSha(REPO, "limits")!;
     const result = await send("/plan phase-done 1");
-    expect(result).toEqual({ reactions: ["eyes", "rocket"], replies: [] });
+    expect(result).toEqual({ reactions: ["rocket"], replies: [] });
     const text = planAt();
     expect(text).toContain("**Author:** Dana, Lee");
     expect(text.match(/✅ Confirmed by @writer/g)).toHaveLength(1);
     expect(writes()).toHaveLength(2);
     // the re-read after the conflict is ONE query (head oid + plan in that commit)
     expect(commandCalls().filter((c) => c.startsWith("graphql"))).toEqual([
-      "graphql gatherPullRequestContext",
-      "graphql readBranchFiles",
       "graphql commitFileChanges",
       "graphql readBranchFiles",
       "graphql commitFileChanges",
@@ -240,11 +240,9 @@ describe("/plan phase-done", () => {
     repo.checkRuns.push(ci("test", "success"), ci("build", "success"));
     gh.clearRequests();
     result = await send("/plan phase-done 2");
-    expect(result.reactions).toEqual(["eyes", "rocket"]);
+    expect(result.reactions).toEqual(["rocket"]);
     // the checks are judged on the head already read: no second read before the commit
     expect(commandCalls().filter((c) => c.startsWith("graphql") || c.includes("check-runs"))).toEqual([
-      "graphql gatherPullRequestContext",
-      "graphql readBranchFiles",
       `GET /commits/${head}/check-runs`,
       "graphql commitFileChanges",
     ]);
@@ -259,7 +257,7 @@ describe("/plan phase-reopen", () => {
     const original = planAt();
     await send("/plan phase-done 1");
     const result = await send("/plan phase-reopen 1 bucket regressed");
-    expect(result.reactions).toEqual(["eyes", "rocket"]);
+    expect(result.reactions).toEqual(["rocket"]);
     expect(planAt()).toBe(original.replace("  - [ ] Bucket refills", "  - [x] Bucket refills"));
     expect(writes()).toHaveLength(2);
   });
@@ -271,7 +269,7 @@ describe("fork pull requests", () => {
     await start(LF, { fork: true });
     const fork = gh.branchSha("dana/app", "limits");
     const result = await send("/plan phase-done 1");
-    expect(result.reactions).toEqual(["eyes", "confused"]);
+    expect(result.reactions).toEqual(["confused"]);
     expect(result.replies).toHaveLength(1);
     const reply = result.replies[0];
     expect(reply).toContain("comes from a fork");
@@ -293,16 +291,24 @@ describe("/plan status and help", () => {
     expect(reply).toContain("| 1 Token bucket | 2/2 ✔ | 0/1 | ⏳ not confirmed |");
     expect(reply).toContain("| `/plan status` |");
     expect(reply).toContain("I don't know the command `/plan frobnicate`");
-    expect(result.reactions).toEqual(["eyes", "confused"]);
+    expect(result.reactions).toEqual(["confused"]);
   });
 
-  it("status costs one read for config + PR, one for the plans, the reply and two reactions", async () => {
+  it("status costs REST reads for config, PR and plans, then the reply and one reaction (2 throttled)", async () => {
     gh.clearRequests();
     const payload = commentPayload("/plan status", "stranger");
     await probot.receive({ id: "status", name: "issue_comment", payload } as never);
     const reactions = `POST /issues/comments/${payload.comment.id}/reactions`;
     // before: config, 👀, pulls.get, pulls/files, plans, reply, reaction (7)
-    expect(calls()).toEqual(["graphql gatherPullRequestContext", reactions, "graphql readBranchFiles", "POST /issues/1/comments", reactions]);
+    expect(calls()).toEqual([
+      "GET /contents/.github/plan-hygiene.yml",
+      "GET /pulls/1",
+      "GET /pulls/1/files",
+      "GET /repos/acme/.github/contents/.github/plan-hygiene.yml",
+      "GET /contents/docs/plans/limits.md",
+      "POST /issues/1/comments",
+      reactions,
+    ]);
   });
 
   it("on a merged PR whose branch is gone: status reads the plans at its head commit; phase-done is refused without reading them", async () => {
@@ -316,7 +322,7 @@ describe("/plan status and help", () => {
     gh.clearRequests();
     const done = await send("/plan phase-done 1");
     expect(done.replies).toEqual([expect.stringContaining("This pull request is closed")]);
-    expect(calls().filter((c) => c.startsWith("graphql"))).toEqual(["graphql gatherPullRequestContext"]);
+    expect(calls().filter((c) => c.startsWith("graphql") || c.includes("/contents/docs/"))).toEqual([]);
   });
 
   it("a PR with more changed files than one GraphQL page lists them with REST, and still finds the plan", async () => {
@@ -324,7 +330,7 @@ describe("/plan status and help", () => {
     gh.commit(REPO, "limits", many);
     gh.clearRequests();
     const result = await send("/plan phase-done 1");
-    expect(result).toEqual({ reactions: ["eyes", "rocket"], replies: [] });
+    expect(result).toEqual({ reactions: ["rocket"], replies: [] });
     expect(planAt()).toContain("✅ Confirmed by @writer");
     expect(commandCalls().filter((c) => c.includes("/pulls/1/files"))).toHaveLength(2); // 100 + 20
   });

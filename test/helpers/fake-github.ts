@@ -35,6 +35,9 @@ interface Fault {
   status: number;
   body: unknown;
   times: number;
+  headers: Record<string, string>;
+  /** the request takes effect first, then the fault is the answer (GitHub's 502 after a write went through) */
+  after: boolean;
 }
 
 /** The write scopes of a workflow's `permissions:` block the fake tells apart. */
@@ -238,9 +241,22 @@ export class FakeGitHub {
     this.router.add(method, path, handler);
   }
 
-  /** The next `times` requests matching method + path answer `status` (e.g. 502) without touching state. */
-  failNext(method: string, path: RegExp, status: number, options: { times?: number; body?: unknown } = {}): void {
-    this.faults.push({ method: method.toUpperCase(), path, status, body: options.body ?? { message: `fake-github injected ${status}` }, times: options.times ?? 1 });
+  /**
+   * The next `times` requests matching method + path answer `status` (e.g. 502) without touching
+   * state — or, with `after`, once they took effect (GitHub's proxy answering 502 to a write that
+   * went through). A string `body` is sent as text/html, like GitHub's load balancer error pages;
+   * `headers` add e.g. `retry-after` to a 403 secondary rate limit.
+   */
+  failNext(method: string, path: RegExp, status: number, options: { times?: number; body?: unknown; headers?: Record<string, string>; after?: boolean } = {}): void {
+    this.faults.push({
+      method: method.toUpperCase(),
+      path,
+      status,
+      body: options.body ?? { message: `fake-github injected ${status}` },
+      times: options.times ?? 1,
+      headers: options.headers ?? {},
+      after: options.after ?? false,
+    });
   }
 
   /** Subscribes to state events ("commit": { repo, branch, sha, by }). */
@@ -404,10 +420,12 @@ export class FakeGitHub {
       return respond(invalid.status, { message, ...(invalid.status === 422 ? { errors: invalid.errors } : {}), documentation_url: "https://docs.github.com/rest", status: String(invalid.status) });
     }
     const fault = this.faults.find((f) => f.method === entry.method && f.path.test(entry.path) && f.times > 0);
-    if (fault) {
-      fault.times--;
-      return respond(fault.status, fault.body);
-    }
+    const answerFault = (f: Fault) => {
+      f.times--;
+      if (typeof f.body === "string") return respond(f.status, Buffer.from(f.body), { "content-type": "text/html; charset=utf-8", ...f.headers });
+      return respond(f.status, f.body, f.headers);
+    };
+    if (fault && !fault.after) return answerFault(fault);
     const refused = this.refusedWrite(headers.authorization, entry.method, entry.path, body);
     if (refused === "rest") return respond(403, { message: NOT_ACCESSIBLE, documentation_url: "https://docs.github.com/rest", status: "403" });
     if (refused) return respond(200, { data: { [refused.field]: null }, errors: [{ type: "FORBIDDEN", path: [refused.field], locations: [{ line: 2, column: 3 }], message: NOT_ACCESSIBLE }] });
@@ -428,6 +446,7 @@ export class FakeGitHub {
           return repo;
         },
       });
+      if (fault?.after) return answerFault(fault);
       return respond(result.status ?? 200, result.body ?? null, result.headers);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;

@@ -106,10 +106,12 @@ describe("every REST request the app sends", () => {
         "apps/create-installation-access-token",
         "pulls/list-files",
         "checks/create",
-        "checks/update",
         "git/get-tree",
         "issues/create-comment",
+        "issues/list-comments",
         "issues/update-comment",
+        "pulls/get",
+        "repos/get-content",
         "reactions/create-for-issue-comment",
         "repos/get-collaborator-permission-level",
         "repos/compare-commits", // {base}...{head}: GitHub describes the same endpoint twice, the more literal template wins
