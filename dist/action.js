@@ -68538,7 +68538,7 @@ function decidePhaseReopen(plan, phase) {
   while (current?.gate?.confirmation && removed < MAX_MARKERS) {
     text4 = splice2(text4, [reopenGate(text4, current.gate.confirmation)]);
     removed += 1;
-    const again = parsePlan(text4, plan.path);
+    const again = parsePlan(text4, plan.path, plan.format?.source === "config" ? { format: plan.format.id } : {});
     current = again.phases.find((p) => p.id === phase.id && p.headingSpan.start.offset === phase.headingSpan.start.offset);
   }
   return { kind: "edit", text: text4, removed };
@@ -68784,7 +68784,7 @@ async function runPhaseWrite(input2) {
       firstRead: latest,
       edit: (text4, headOid) => {
         latest = { headOid, texts: { [path2]: text4 } };
-        const d = decide(parsePlan(text4, path2), headOid);
+        const d = decide(parsePlan(text4, path2, parseOptionsFor(input2.config, path2)), headOid);
         if (d.kind === "no" && wrote && d.ok) return null;
         outcome = d;
         pendingSha = headOid;

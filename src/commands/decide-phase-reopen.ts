@@ -29,7 +29,8 @@ export function decidePhaseReopen(plan: PlanDocument, phase: Phase): PhaseReopen
   while (current?.gate?.confirmation && removed < MAX_MARKERS) {
     text = splice(text, [reopenGate(text, current.gate.confirmation)]);
     removed += 1;
-    const again = parsePlan(text, plan.path);
+    // read again as the same format (a configured one included)
+    const again = parsePlan(text, plan.path, plan.format?.source === "config" ? { format: plan.format.id } : {});
     current = again.phases.find((p) => p.id === phase.id && p.headingSpan.start.offset === phase.headingSpan.start.offset);
   }
   return { kind: "edit", text, removed };

@@ -1,3 +1,4 @@
+import { parseOptionsFor } from "../lint/parse-options.js";
 import type { Octokit } from "@octokit/rest";
 import type { Config } from "../config/schema.js";
 import type { PlanDocument } from "../plan/types.js";
@@ -104,7 +105,7 @@ export async function runPhaseWrite(input: PhaseWriteInput): Promise<WriteOutcom
       firstRead: latest,
       edit: (text, headOid) => {
         latest = { headOid, texts: { [path]: text } };
-        const d = decide(parsePlan(text, path), headOid);
+        const d = decide(parsePlan(text, path, parseOptionsFor(input.config, path)), headOid);
         // after a lost response, the re-read shows our own write: that is success, not "already"
         if (d.kind === "no" && wrote && d.ok) return null;
         outcome = d;
