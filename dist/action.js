@@ -66498,11 +66498,14 @@ function byGates(plan) {
 function byDeclaredDependencies(plan) {
   const masked = maskNonProse(plan.text).masked;
   const sections = plan.sections;
-  const named = (noun, id) => sections.find((s) => {
+  const byName = /* @__PURE__ */ new Map();
+  for (const s of sections) {
     const m = /^[^\p{L}\p{N}]*(phase|task|step)\s+([0-9][0-9A-Za-z.+]*)/iu.exec(s.heading);
-    return m !== null && m[1].toLowerCase() === noun && phaseIdKey(m[2].replace(/\.+$/, "")) === phaseIdKey(id);
-  });
-  const boxesIn = (s) => plan.checkboxes.filter((b) => b.span.start.offset >= s.span.start.offset && b.span.start.offset < s.span.end.offset);
+    const key = m ? `${m[1].toLowerCase()} ${phaseIdKey(m[2].replace(/\.+$/, ""))}` : null;
+    if (key && !byName.has(key)) byName.set(key, s);
+  }
+  const named = (noun, id) => byName.get(`${noun} ${phaseIdKey(id)}`);
+  const boxesIn = (s) => within(plan.checkboxes, s.span.start.offset, s.span.end.offset, (b) => b.span.start.offset);
   const reports = [];
   sections.forEach((section, i) => {
     const next = sections[i + 1];

@@ -1,3 +1,4 @@
+import { within } from "../plan/ranges.js";
 import type { Checkbox, Phase } from "../plan/types.js";
 import type { Rule, RuleReport } from "./types.js";
 import { firstLineOf } from "./locate.js";
@@ -95,12 +96,15 @@ function byGates(plan: PlanDocument): RuleReport[] {
 function byDeclaredDependencies(plan: PlanDocument): RuleReport[] {
   const masked = maskNonProse(plan.text).masked;
   const sections = plan.sections;
-  const named = (noun: string, id: string) =>
-    sections.find((s) => {
-      const m = /^[^\p{L}\p{N}]*(phase|task|step)\s+([0-9][0-9A-Za-z.+]*)/iu.exec(s.heading);
-      return m !== null && m[1].toLowerCase() === noun && phaseIdKey(m[2].replace(/\.+$/, "")) === phaseIdKey(id);
-    });
-  const boxesIn = (s: (typeof sections)[number]) => plan.checkboxes.filter((b) => b.span.start.offset >= s.span.start.offset && b.span.start.offset < s.span.end.offset);
+  // the first section named "Phase 2" / "Task 2.3" / "Step 1", by noun and id (built once: linear)
+  const byName = new Map<string, (typeof sections)[number]>();
+  for (const s of sections) {
+    const m = /^[^\p{L}\p{N}]*(phase|task|step)\s+([0-9][0-9A-Za-z.+]*)/iu.exec(s.heading);
+    const key = m ? `${m[1].toLowerCase()} ${phaseIdKey(m[2].replace(/\.+$/, ""))}` : null;
+    if (key && !byName.has(key)) byName.set(key, s);
+  }
+  const named = (noun: string, id: string) => byName.get(`${noun} ${phaseIdKey(id)}`);
+  const boxesIn = (s: (typeof sections)[number]) => within(plan.checkboxes, s.span.start.offset, s.span.end.offset, (b) => b.span.start.offset);
   const reports: RuleReport[] = [];
   sections.forEach((section, i) => {
     const next = sections[i + 1];
