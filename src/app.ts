@@ -23,6 +23,8 @@ export interface AppOptions {
   dashboardDebounceSeconds?: number;
   /** receives the dashboard scheduler (tests wait on it) */
   onDashboard?: (dashboard: DashboardScheduler) => void;
+  /** told of each PR check delivery dropped in process: coalesced into a newer one, or a repeated delivery id */
+  onPullRequestSkip?: (reason: "coalesced" | "duplicate") => void;
 }
 
 /** The Probot app: one line per event it handles. */
@@ -33,7 +35,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const login = appLoginLookup(app, options.slug);
     const dashboard = createDashboardScheduler({ cache, login, defaultSeconds: options.dashboardDebounceSeconds });
     options.onDashboard?.(dashboard);
-    const deps: HandlerDeps = { cache, isOwnEvent: ownEventDetector(app, options.slug, login), dashboard, serial: perPullRequest() };
+    const deps: HandlerDeps = { cache, isOwnEvent: ownEventDetector(app, options.slug, login), dashboard, serial: perPullRequest(options.onPullRequestSkip) };
     app.on([...PULL_REQUEST_EVENTS], wrap(pullRequestHandler(deps)));
     app.on([...RERUN_EVENTS], wrap(checkRerequestedHandler(deps)));
     app.on("merge_group.checks_requested", wrap(mergeGroupHandler(deps)));

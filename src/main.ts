@@ -7,6 +7,8 @@ import { createInFlight } from "./observability/in-flight.js";
 import { createMetricsRoute, metricsEnabled } from "./observability/metrics-route.js";
 import { perInstallationOctokit } from "./github/per-installation-octokit.js";
 import { loadDotEnv } from "./setup/load-dot-env.js";
+import { createDeliveryQueue, type DeliveryQueue } from "./queue/delivery-queue.js";
+import { queueSettings } from "./queue/queue-settings.js";
 import { createServer } from "./server.js";
 import { listenAddress, startupProblems } from "./startup-env.js";
 
@@ -27,10 +29,28 @@ async function main(): Promise<void> {
   const probot = createProbot({ env: process.env, overrides: { log, Octokit: perInstallationOctokit() } });
   const inFlight = createInFlight();
   const metrics = createAppMetrics();
-  const appFn = createApp({ wrap: (handler) => withDeliveryLog(handler, { metrics, inFlight }), dashboardDebounceSeconds: dashboardDebounce(process.env) });
-  const handlers = metricsEnabled() ? [createMetricsRoute(metrics.registry)] : [];
+  const appFn = createApp({
+    wrap: (handler) => withDeliveryLog(handler, { metrics, inFlight }),
+    dashboardDebounceSeconds: dashboardDebounce(process.env),
+    onPullRequestSkip: (reason) => (reason === "coalesced" ? metrics.coalesced : metrics.deduplicated).inc(),
+  });
+  // With REDIS_URL, deliveries are verified, queued in Redis and answered at once; workers in every
+  // replica run them. Without it, each delivery is handled inside its request.
+  const queue: DeliveryQueue | null = process.env.REDIS_URL
+    ? createDeliveryQueue({
+        redisUrl: process.env.REDIS_URL,
+        webhookPath: probot.webhookPath,
+        verify: (body, signature) => probot.webhooks.verify(body, signature),
+        receive: (delivery) => probot.receive(delivery as Parameters<typeof probot.receive>[0]),
+        log: probot.log,
+        metrics,
+        ...queueSettings(process.env),
+      })
+    : null;
+  const handlers = [...(metricsEnabled() ? [createMetricsRoute(metrics.registry)] : []), ...(queue ? [queue.route] : [])];
   const running = await createServer({ probot, appFn, host, port, handlers, drain: (ms) => inFlight.drain(ms) });
-  probot.log.info(`plan-hygiene listening on ${running.url}`);
+  queue?.start();
+  probot.log.info(`plan-hygiene listening on ${running.url}${queue ? " (deliveries queued in Redis)" : ""}`);
   if (process.env.NODE_ENV !== "production" && !process.env.WEBHOOK_SECRET) {
     probot.log.warn('WEBHOOK_SECRET is not set: using "development" (never do this in production).');
   }
@@ -39,7 +59,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     probot.log.info(`${signal}: finishing ${inFlight.size} in-flight deliveries, then exiting`);
-    void running.close(SHUTDOWN_MS).then((clean) => {
+    const started = Date.now();
+    void running.close(SHUTDOWN_MS).then(async (served) => {
+      const clean = served && (queue ? await queue.close(Math.max(SHUTDOWN_MS - (Date.now() - started), 1000)) : true);
       if (!clean) probot.log.warn("shutdown timed out with deliveries still running");
       process.exit(0);
     });

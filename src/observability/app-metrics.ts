@@ -8,6 +8,13 @@ export interface AppMetrics {
   inFlight: Gauge;
   apiRequests: Counter;
   rateLimitRemaining: Gauge;
+  coalesced: Counter;
+  deduplicated: Counter;
+  queueDepth: Gauge;
+  jobWait: Histogram;
+  jobRun: Histogram;
+  jobRetries: Counter;
+  jobs: Counter;
 }
 
 export function createAppMetrics(): AppMetrics {
@@ -26,6 +33,27 @@ export function createAppMetrics(): AppMetrics {
     ),
     rateLimitRemaining: registry.register(
       new Gauge("plan_hygiene_github_rate_limit_remaining", "x-ratelimit-remaining of the last GitHub response, by x-ratelimit-resource (core, graphql, …).", ["resource"]),
+    ),
+    coalesced: registry.register(
+      new Counter("plan_hygiene_deliveries_coalesced_total", "PR check deliveries dropped because a newer delivery for the same pull request checks it."),
+    ),
+    deduplicated: registry.register(
+      new Counter("plan_hygiene_deliveries_deduplicated_total", "Deliveries not handled again because their delivery id was already handled or queued (GitHub redeliveries)."),
+    ),
+    queueDepth: registry.register(
+      new Gauge("plan_hygiene_queue_jobs", "Jobs in the delivery queue (REDIS_URL set), by state (waiting, delayed, active), refreshed every few seconds.", ["state"]),
+    ),
+    jobWait: registry.register(
+      new Histogram("plan_hygiene_queue_job_wait_seconds", "Time from queueing a delivery to the start of the attempt that ran it.", [], [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300]),
+    ),
+    jobRun: registry.register(
+      new Histogram("plan_hygiene_queue_job_run_seconds", "Run time of one queued job attempt.", [], [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]),
+    ),
+    jobRetries: registry.register(
+      new Counter("plan_hygiene_queue_job_retries_total", "Job attempts that failed transiently (5xx, rate limit, network) and will be retried with backoff."),
+    ),
+    jobs: registry.register(
+      new Counter("plan_hygiene_queue_jobs_total", "Queued job attempts by outcome (ok, coalesced, retry, failed).", ["outcome"]),
     ),
   };
 }
