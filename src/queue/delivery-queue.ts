@@ -97,6 +97,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         settings: { backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) => retryDelayMs(attemptsMade, error) },
       });
       worker.on("error", (error) => log.warn({ err: scrubSecrets(error.message) }, "plan-hygiene: queue worker error"));
+      log.info({ worker: worker.id }, `queue worker ${worker.id} started (concurrency ${options.concurrency ?? 8}, lock ${lockMs} ms)`);
       depthTimer = setInterval(() => void refreshDepth(), DEPTH_EVERY_MS);
       depthTimer.unref();
       void refreshDepth();
