@@ -8,6 +8,9 @@ export interface AppMetrics {
   inFlight: Gauge;
   apiRequests: Counter;
   rateLimitRemaining: Gauge;
+  redeliveryScans: Counter;
+  redeliveriesRequested: Counter;
+  redeliveryErrors: Counter;
 }
 
 export function createAppMetrics(): AppMetrics {
@@ -27,5 +30,10 @@ export function createAppMetrics(): AppMetrics {
     rateLimitRemaining: registry.register(
       new Gauge("plan_hygiene_github_rate_limit_remaining", "x-ratelimit-remaining of the last GitHub response, by x-ratelimit-resource (core, graphql, …).", ["resource"]),
     ),
+    redeliveryScans: registry.register(
+      new Counter("plan_hygiene_redelivery_scans_total", "Scans for failed webhook deliveries, by outcome (ok, error, locked: another replica was scanning).", ["outcome"]),
+    ),
+    redeliveriesRequested: registry.register(new Counter("plan_hygiene_redeliveries_requested_total", "Redeliveries of failed webhook deliveries GitHub accepted (POST /app/hook/deliveries/{id}/attempts).")),
+    redeliveryErrors: registry.register(new Counter("plan_hygiene_redelivery_request_errors_total", "Redelivery requests GitHub refused or that got no answer (not retried: each event is redelivered at most once).")),
   };
 }
