@@ -17,7 +17,14 @@ const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call
  */
 export function createRedisRedeliveryStore(url: string, appId: string, onError: (error: Error) => void): RedeliveryStore {
   const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
-  redis.on("error", onError);
+  // ioredis reports every failed reconnect: one line per distinct error a minute is enough.
+  let last = { message: "", at: 0 };
+  redis.on("error", (error: Error) => {
+    const now = Date.now();
+    if (error.message === last.message && now - last.at < 60_000) return;
+    last = { message: error.message, at: now };
+    onError(error);
+  });
   const prefix = `plan-hygiene:redelivery:${appId}`;
   const keys = { lock: `${prefix}:lock`, cursor: `${prefix}:cursor`, requested: `${prefix}:requested` };
   return {
