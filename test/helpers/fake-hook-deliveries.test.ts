@@ -13,19 +13,19 @@ beforeEach(async () => {
 afterEach(() => api.close());
 
 const get = (path: string, authorization = JWT) => fetch(`${api.url}/api/v3${path}`, { headers: { authorization } });
+const ids = async (res: Response) => ((await res.json()) as Array<{ id: number }>).map((d) => d.id);
 
 describe("fake GitHub: /app/hook/deliveries", () => {
   it("pages newest first through an opaque cursor in the Link header, and filters by status", async () => {
     const items = Array.from({ length: 5 }, (_, i) => gh.hookDeliveries.add({ delivered_at: `2026-12-0${i + 1}T00:00:00Z`, ...(i === 1 ? { status: "Invalid HTTP Response: 503" } : {}) }));
     const first = await get("/app/hook/deliveries?per_page=3");
-    expect((await first.json()).map((d: { id: number }) => d.id)).toEqual([items[4]!.id, items[3]!.id, items[2]!.id]);
+    expect(await ids(first)).toEqual([items[4]!.id, items[3]!.id, items[2]!.id]);
     const link = first.headers.get("link")!;
     expect(link).toMatch(new RegExp(`^<${api.url}/api/v3/app/hook/deliveries\\?per_page=3&cursor=v1_\\d+>; rel="next"$`));
     const second = await get(/<[^>]*(\/app\/[^>]*)>/.exec(link)![1]!);
-    expect((await second.json()).map((d: { id: number }) => d.id)).toEqual([items[1]!.id, items[0]!.id]);
+    expect(await ids(second)).toEqual([items[1]!.id, items[0]!.id]);
     expect(second.headers.get("link")).toBeNull();
-    const failures = await (await get("/app/hook/deliveries?status=failure")).json();
-    expect(failures.map((d: { id: number }) => d.id)).toEqual([items[1]!.id]);
+    expect(await ids(await get("/app/hook/deliveries?status=failure"))).toEqual([items[1]!.id]);
   });
 
   it("redelivers as a new item with the same guid, answers 202, and wants the app's JWT", async () => {
