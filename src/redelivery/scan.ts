@@ -1,7 +1,7 @@
 import type { GitHubClient, Logger } from "../github/client.js";
 import { listHookDeliveries } from "../github/list-hook-deliveries.js";
 import { redeliverHookDelivery } from "../github/redeliver-hook-delivery.js";
-import { decideRedeliveries } from "../core/decide-redeliveries.js";
+import { decideRedeliveries, type HookDelivery } from "../core/decide-redeliveries.js";
 import { redeliveryWindowStart } from "../core/redelivery-window.js";
 import type { AppMetrics } from "../observability/app-metrics.js";
 import { describeScanError } from "./describe-scan-error.js";
@@ -52,7 +52,7 @@ export async function scanFailedDeliveries(deps: RedeliveryScanDeps): Promise<Re
         } catch (error) {
           errors += 1;
           deps.metrics.redeliveryErrors.inc();
-          firstError ??= `delivery ${delivery.id} (${delivery.guid}, ${delivery.event}${delivery.action ? `.${delivery.action}` : ""}): ${describeScanError(error)}`;
+          firstError ??= refusedRedelivery(delivery, error);
         }
       }
       const newest = listed.deliveries.reduce<string | null>((max, d) => (max === null || Date.parse(d.delivered_at) > Date.parse(max) ? d.delivered_at : max), null);
@@ -92,4 +92,11 @@ export async function scanFailedDeliveries(deps: RedeliveryScanDeps): Promise<Re
     deps.log.error({ ...base, outcome: "error", error: message, durationMs: Math.round(performance.now() - started) }, `redelivery scan failed: ${message}`);
     return "error";
   }
+}
+
+/** Why one redelivery request failed; it is not asked for again, so say how to do it by hand. */
+function refusedRedelivery(delivery: HookDelivery, error: unknown): string {
+  const e = error as { status?: number; message?: string };
+  const answer = typeof e.status === "number" ? `GitHub answered ${e.status} (${String(e.message ?? "").split("\n")[0]})` : `the request failed (${String(e.message ?? error).split("\n")[0]})`;
+  return `redelivery of delivery ${delivery.id} (${delivery.event}${delivery.action ? `.${delivery.action}` : ""}, guid ${delivery.guid}): ${answer}; not retried: redeliver it from the app's "Advanced" settings page if it matters`;
 }

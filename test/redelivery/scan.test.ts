@@ -100,7 +100,7 @@ describe("scanFailedDeliveries", () => {
     await scan();
     expect(gh.requests.filter((r) => r.method === "POST")).toHaveLength(1);
     expect(lines[0]!.level).toBe("warn");
-    expect(lines[0]!.fields).toMatchObject({ requested: 0, errors: 1, error: expect.stringContaining(`delivery ${failed.id}`) });
+    expect(lines[0]!.fields).toMatchObject({ requested: 0, errors: 1, error: expect.stringMatching(new RegExp(`^redelivery of delivery ${failed.id} \\(pull_request.opened, guid [-0-9a-f]+\\): GitHub answered 502 .*; not retried`)) });
     expect(metrics.registry.render()).toContain("plan_hygiene_redelivery_request_errors_total 1\n");
   });
 });
