@@ -69,7 +69,7 @@ function startRedeliveryScans(probot: Probot, log: Logger, metrics: AppMetrics):
   const scanLog = log.child({ name: "redelivery" });
   const redisUrl = process.env.REDIS_URL?.trim();
   const store = redisUrl
-    ? createRedisRedeliveryStore(redisUrl, process.env.APP_ID ?? "", (error) => scanLog.warn({ event: "redelivery-scan", err: error }, `redelivery state: Redis error: ${error.message}`))
+    ? createRedisRedeliveryStore(redisUrl, process.env.APP_ID ?? "", (error) => scanLog.warn({ event: "redelivery-state", err: error }, `redelivery state: Redis error: ${error.message}`))
     : createMemoryRedeliveryStore();
   const scheduler = scheduleRedeliveryScans(interval.seconds, () =>
     scanFailedDeliveries({ appOctokit: () => probot.auth() as Promise<GitHubClient>, store, log: scanLog, metrics, stopping: () => scheduler.stopped }),
