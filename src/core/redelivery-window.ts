@@ -1,6 +1,6 @@
 /** A fresh start (no cursor yet) looks back this far: GitHub's sample script does the same. */
 export const FIRST_LOOKBACK_MS = 24 * 60 * 60 * 1000;
-/** GitHub only redelivers deliveries of the past 3 days; older ones are not worth listing. */
+/** github.com only redelivers deliveries of the past 3 days (GitHub Enterprise Server: 7); older ones are not listed. */
 export const MAX_LOOKBACK_MS = 3 * 24 * 60 * 60 * 1000;
 /**
  * Re-list this much before the cursor: GitHub records a delivery when it ends (up to its 10 s
