@@ -128,6 +128,8 @@ describeWithRedis("two replicas sharing redis", () => {
     expect(keys.some((key) => key.startsWith("b_octokit-write-installation-"))).toBe(true);
     expect(keys.some((key) => key.startsWith("b_octokit-global-installation-"))).toBe(true);
     expect(keys.filter((key) => key.includes("no-id"))).toEqual([]);
+    // The app's own JWT client (the redelivery scan at start) has a limiter of its own.
+    expect(keys.some((key) => key.startsWith("b_octokit-global-app"))).toBe(true);
     // Each replica handled exactly the delivery sent to it (its one-line delivery summary).
     for (const [app, n] of [[first, 1], [second, 2]] as const) {
       const summaries = () => app.output().flatMap((line) => { try { return [JSON.parse(line)]; } catch { return []; } }).filter((entry) => entry.event === "pull_request.opened" && entry.delivery);

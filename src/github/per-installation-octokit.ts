@@ -26,12 +26,13 @@ const waitOut =
  * key. Probot's own handlers only log a secondary limit, so the caller's next attempt (the
  * check's failure report) came inside the same window and failed too: here the throttle plugin
  * waits the `retry-after` it was given and re-sends (a refused request took no effect).
+ * The app's own JWT client (the redelivery scans) gets the key `app`.
  */
 export function perInstallationOctokit(): typeof ProbotOctokit {
   return ProbotOctokit.defaults((options: { auth?: { installationId?: number | string }; throttle?: object }) => {
     const installationId = options.auth?.installationId;
     if (!options.throttle) return options;
     const throttle = { ...options.throttle, onSecondaryRateLimit: waitOut("Secondary rate limit"), onRateLimit: waitOut("Rate limit") };
-    return { ...options, throttle: installationId === undefined ? throttle : { ...throttle, id: `installation-${installationId}` } };
+    return { ...options, throttle: { ...throttle, id: installationId === undefined ? "app" : `installation-${installationId}` } };
   }) as typeof ProbotOctokit;
 }

@@ -15,6 +15,9 @@ export interface AppMetrics {
   jobRun: Histogram;
   jobRetries: Counter;
   jobs: Counter;
+  redeliveryScans: Counter;
+  redeliveriesRequested: Counter;
+  redeliveryErrors: Counter;
 }
 
 export function createAppMetrics(): AppMetrics {
@@ -55,5 +58,10 @@ export function createAppMetrics(): AppMetrics {
     jobs: registry.register(
       new Counter("plan_hygiene_queue_jobs_total", "Queued job attempts by outcome (ok, coalesced, retry, failed).", ["outcome"]),
     ),
+    redeliveryScans: registry.register(
+      new Counter("plan_hygiene_redelivery_scans_total", "Scans for failed webhook deliveries, by outcome (ok, error, locked: another replica was scanning).", ["outcome"]),
+    ),
+    redeliveriesRequested: registry.register(new Counter("plan_hygiene_redeliveries_requested_total", "Redeliveries of failed webhook deliveries GitHub accepted (POST /app/hook/deliveries/{id}/attempts).")),
+    redeliveryErrors: registry.register(new Counter("plan_hygiene_redelivery_request_errors_total", "Redelivery requests GitHub refused or that got no answer (not retried: each event is redelivered at most once).")),
   };
 }

@@ -65,9 +65,13 @@ export async function runMainExpectingExit(env: Record<string, string>): Promise
   return { code, output };
 }
 
-/** The environment that points lib/main.js (production mode) at a fake GitHub served by `listen()`. */
+/**
+ * The environment that points lib/main.js (production mode) at a fake GitHub served by `listen()`.
+ * Scans for failed deliveries are off (REDELIVERY_INTERVAL=0) so request counts stay exact; the
+ * redelivery tests turn them on.
+ */
 export function fakeGitHubEnv(gh: { appId: number }, api: { host: string }, secret: string, privateKey: string): Record<string, string> {
-  return { NODE_ENV: "production", APP_ID: String(gh.appId), PRIVATE_KEY: privateKey, WEBHOOK_SECRET: secret, GHE_HOST: api.host, GHE_PROTOCOL: "http" };
+  return { NODE_ENV: "production", APP_ID: String(gh.appId), PRIVATE_KEY: privateKey, WEBHOOK_SECRET: secret, GHE_HOST: api.host, GHE_PROTOCOL: "http", REDELIVERY_INTERVAL: "0" };
 }
 
 /** POSTs a webhook signed with `secret` (X-Hub-Signature-256), like GitHub does. */

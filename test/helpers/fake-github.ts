@@ -8,10 +8,12 @@ import { executeGraphql } from "./fake-github/graphql.js";
 import { HttpError, Router, type RouteHandler } from "./fake-github/router.js";
 import { addCheckRoutes } from "./fake-github/rest-checks.js";
 import { addGitRoutes } from "./fake-github/rest-git.js";
+import { addHookDeliveryRoutes, FakeHookDeliveries } from "./fake-github/rest-hook-deliveries.js";
 import { addIssueRoutes } from "./fake-github/rest-issues.js";
 import { addPullRoutes } from "./fake-github/rest-pulls.js";
 import type { FakeComment, FakeIssue, FakePull, FakeRepo, FakeUser, LoggedRequest, Role } from "./fake-github/state.js";
 
+export type { FakeHookDelivery, RedeliveryOutcome } from "./fake-github/rest-hook-deliveries.js";
 export type { FakeCheckRun, FakeComment, FakeIssue, FakePull, FakeRepo, LoggedRequest, Role } from "./fake-github/state.js";
 export { HttpError, type RouteContext, type RouteHandler } from "./fake-github/router.js";
 
@@ -71,6 +73,8 @@ export class FakeGitHub {
   readonly store = new GitStore();
   readonly repos = new Map<string, FakeRepo>();
   readonly requests: LoggedRequest[] = [];
+  /** the app's webhook deliveries (GET /app/hook/deliveries): seed with `add`, read `redelivered` */
+  readonly hookDeliveries = new FakeHookDeliveries();
   /**
    * GraphQL requests GitHub's real schema rejects (answered, like GitHub, with 200 + `errors`).
    * After every test this must be empty — a test that sends a bad document on purpose empties it.
@@ -107,6 +111,7 @@ export class FakeGitHub {
     addPullRoutes(this.router);
     addCheckRoutes(this.router);
     addIssueRoutes(this.router);
+    addHookDeliveryRoutes(this.router);
     this.router.add("POST", "/graphql", ({ body, as }) => {
       const result = executeGraphql(this, as, body ?? {});
       const last = this.requests[this.requests.length - 1];
