@@ -13,6 +13,7 @@ import { isRuleOff } from "../rules/rule-setting.js";
 import { staleConfirmation } from "../rules/stale-confirmation.js";
 import { findPlans } from "./find-plans.js";
 import { addRepositoryFindings } from "./repository-findings.js";
+import { addTickNotices } from "./tick-notices.js";
 import type { ParseCache } from "./parse-cache.js";
 import { pathsNamedInBody } from "./paths-named-in-body.js";
 import type { PullRequestEvent } from "./pull-request-event.js";
@@ -75,6 +76,7 @@ export async function checkPullRequest(octokit: GitHubClient, event: PullRequest
       for (const p of found.plans) p.findings.push(...applyConfiguredSeverity(await findStaleConfirmations(octokit, { owner, repo, headSha }, p.plan), config));
     }
     await addRepositoryFindings(octokit, { owner, repo, headSha }, found.plans, config);
+    await addTickNotices(found.plans, listing, found.context.blobs, config, deps.cache);
     const report: CheckReport = {
       repoUrl: event.repoUrl,
       headSha,
