@@ -30,7 +30,8 @@ export class GitStore {
   readonly commits = new Map<string, FakeCommit>();
   /** tree sha → flat tree, for the git/trees endpoints */
   readonly trees = new Map<string, Map<string, string>>();
-  private clock = Date.parse("2026-01-01T00:00:00Z");
+  /** the next commit's date (ms; each commit moves it one minute on): set it to date commits, e.g. recent ones for `stale-plan` */
+  clock = Date.parse("2026-01-01T00:00:00Z");
 
   putBlob(content: string | Buffer): string {
     const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
