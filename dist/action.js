@@ -36993,24 +36993,24 @@ function sliceChunks(chunks, token) {
   const startBufferIndex = token.start._bufferIndex;
   const endIndex = token.end._index;
   const endBufferIndex = token.end._bufferIndex;
-  let view;
+  let view2;
   if (startIndex === endIndex) {
-    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
+    view2 = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
   } else {
-    view = chunks.slice(startIndex, endIndex);
+    view2 = chunks.slice(startIndex, endIndex);
     if (startBufferIndex > -1) {
-      const head = view[0];
+      const head = view2[0];
       if (typeof head === "string") {
-        view[0] = head.slice(startBufferIndex);
+        view2[0] = head.slice(startBufferIndex);
       } else {
-        view.shift();
+        view2.shift();
       }
     }
     if (endBufferIndex > 0) {
-      view.push(chunks[endIndex].slice(0, endBufferIndex));
+      view2.push(chunks[endIndex].slice(0, endBufferIndex));
     }
   }
-  return view;
+  return view2;
 }
 function serializeChunks(chunks, expandTabs) {
   let index2 = -1;
@@ -66972,11 +66972,7 @@ var stalePlan = {
     const why = inProgress(plan);
     if (!why) return [];
     const days = staleDays(ctx);
-    const paths = [{ path: plan.path, kind: "file" }];
-    const seen = /* @__PURE__ */ new Set([plan.path]);
-    for (const phase of activePhases(plan)) {
-      for (const named of phaseNamedPaths(plan, phase)) if (!seen.has(named.path)) seen.add(named.path), paths.push(named);
-    }
+    const paths = stalePlanPaths(plan);
     const span = plan.status ? firstLineOf(plan, plan.status.span) : documentAnchor(plan);
     const last2 = history.lastChange(paths);
     if (last2 === void 0) return [];
@@ -66991,6 +66987,14 @@ var stalePlan = {
     ];
   }
 };
+function stalePlanPaths(plan) {
+  const paths = [{ path: plan.path, kind: "file" }];
+  const seen = /* @__PURE__ */ new Set([plan.path]);
+  for (const phase of activePhases(plan)) {
+    for (const named of phaseNamedPaths(plan, phase)) if (!seen.has(named.path)) seen.add(named.path), paths.push({ path: named.path, kind: named.kind });
+  }
+  return paths;
+}
 function inProgress(plan) {
   const status2 = plan.status ? normalizeStatus(visibleText(plan.status.value)) : null;
   if (status2 === "completed") return null;
@@ -67932,14 +67936,14 @@ function normalise(text4) {
 
 // src/rules/ticked-without-change-findings.ts
 function tickedWithoutChangeFindings(base, head, changed) {
-  const view = fileListView(
+  const view2 = fileListView(
     changed.filter((p) => p !== head.path && p !== base.path),
     { where: "in this pull request", complete: true }
   );
   const findings = [];
   for (const claim2 of newClaims(base, head)) {
     const named = namedBy(head, claim2.phase);
-    if (named.length === 0 || named.some((n) => namedPathExists(view, head.path, n) === true)) continue;
+    if (named.length === 0 || named.some((n) => namedPathExists(view2, head.path, n) === true)) continue;
     const lines = claim2.ticked.map((b) => b.span.start.line);
     const at = firstLineOf(head, claim2.ticked[0]?.span ?? claim2.confirmed.span);
     const ticks = lines.length === 0 ? "" : lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
@@ -67991,6 +67995,54 @@ async function addTickNotices(plans, listing, blobs, config2, cache2) {
 function blobOid(text4) {
   const bytes = Buffer.from(text4, "utf8");
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+// src/github/last-commit-date.ts
+async function lastCommitDate(octokit, target) {
+  try {
+    const { data } = await octokit.rest.repos.listCommits({ owner: target.owner, repo: target.repo, sha: target.sha, path: target.path, per_page: 1 });
+    const date5 = data[0]?.commit.committer?.date ?? data[0]?.commit.author?.date;
+    return data.length === 0 ? null : date5 ? new Date(date5) : void 0;
+  } catch (error63) {
+    const status2 = error63.status;
+    if (status2 === 404 || status2 === 409) return void 0;
+    throw error63;
+  }
+}
+
+// src/core/stale-plan-history.ts
+var MAX_HISTORY_PATHS = 10;
+var DAY2 = 24 * 60 * 60 * 1e3;
+async function addStalePlanFindings(octokit, target, plans, config2, now = /* @__PURE__ */ new Date()) {
+  if (isRuleOff(config2, stalePlan.id)) return;
+  const window2 = staleDays({ config: config2 }) * DAY2;
+  for (const p of plans) {
+    if (p.changed || p.plan.unparseable || !p.plan.isPlan || !inProgress(p.plan)) continue;
+    const history = await askHistory(octokit, target, stalePlanPaths(p.plan), now, window2);
+    p.findings.push(...lintPlan(p.plan, config2, [stalePlan], { history }));
+    p.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+}
+async function askHistory(octokit, target, paths, now, window2) {
+  let newest = null;
+  let known = true;
+  let asked = 0;
+  for (const path2 of paths) {
+    const askable = path2.kind !== "glob" && (path2.kind === "directory" || path2.path.includes("/") || asked === 0);
+    if (!askable || asked >= MAX_HISTORY_PATHS) {
+      known = false;
+      continue;
+    }
+    asked++;
+    const date5 = await lastCommitDate(octokit, { owner: target.owner, repo: target.repo, sha: target.headSha, path: path2.path.replace(/\/$/, "") });
+    if (date5 === void 0) known = false;
+    else if (date5 !== null && (newest === null || date5 > newest)) newest = date5;
+    if (newest !== null && now.getTime() - newest.getTime() < window2) return view(newest, now);
+  }
+  return view(known ? newest : void 0, now);
+}
+function view(last2, now) {
+  return { now, missing: last2 === void 0 ? "some named paths could not be asked about" : null, lastChange: () => last2 };
 }
 
 // src/core/paths-named-in-body.ts
@@ -68065,6 +68117,7 @@ async function checkPullRequest(octokit, event, deps) {
     }
     await addRepositoryFindings(octokit, { owner, repo, headSha }, found.plans, config2);
     await addTickNotices(found.plans, listing, found.context.blobs, config2, deps.cache);
+    await addStalePlanFindings(octokit, { owner, repo, headSha }, found.plans, config2);
     const report = {
       repoUrl: event.repoUrl,
       headSha,
@@ -69323,18 +69376,18 @@ var DASHBOARD_MARKER = "<!-- plan-hygiene:dashboard -->";
 var ISSUE_BODY_LIMIT = 65536;
 var MAX_ATTENTION = 25;
 var MAX_RULE_LINKS = 3;
-function buildDashboard(view, limit = ISSUE_BODY_LIMIT) {
-  const showPulls = view.rows.some((r) => r.pulls !== null);
-  const showDates = view.rows.some((r) => r.lastCommit !== null);
-  const head = [DASHBOARD_MARKER, headerLine(view)];
-  if (view.treeTruncated) head.push("", "> [!WARNING]\n> GitHub truncated the repository's file listing; plans beyond it are not shown.");
-  if (view.pullsNotMatched) head.push("", `> [!NOTE]
-> Only the 100 most recently updated open pull requests are matched with plans (${view.pullsNotMatched} more are open).`);
-  if (view.configProblems) head.push("", `> [!WARNING]
-> The plan-hygiene configuration has ${plural(view.configProblems, "problem")}; the defaults apply where it is invalid.`);
-  if (view.rows.length === 0) return [...head, "", "_No plans on this branch._"].join("\n");
-  const attention2 = attentionSection(view);
-  const groups2 = groupRows(view.rows).map(({ group, rows }) => ({ group, lines: rows.map((r) => tableRow(r, view, showPulls, showDates)), omitted: 0 }));
+function buildDashboard(view2, limit = ISSUE_BODY_LIMIT) {
+  const showPulls = view2.rows.some((r) => r.pulls !== null);
+  const showDates = view2.rows.some((r) => r.lastCommit !== null);
+  const head = [DASHBOARD_MARKER, headerLine(view2)];
+  if (view2.treeTruncated) head.push("", "> [!WARNING]\n> GitHub truncated the repository's file listing; plans beyond it are not shown.");
+  if (view2.pullsNotMatched) head.push("", `> [!NOTE]
+> Only the 100 most recently updated open pull requests are matched with plans (${view2.pullsNotMatched} more are open).`);
+  if (view2.configProblems) head.push("", `> [!WARNING]
+> The plan-hygiene configuration has ${plural(view2.configProblems, "problem")}; the defaults apply where it is invalid.`);
+  if (view2.rows.length === 0) return [...head, "", "_No plans on this branch._"].join("\n");
+  const attention2 = attentionSection(view2);
+  const groups2 = groupRows(view2.rows).map(({ group, rows }) => ({ group, lines: rows.map((r) => tableRow(r, view2, showPulls, showDates)), omitted: 0 }));
   const render = () => {
     const parts = [head.join("\n")];
     if (attention2) parts.push(attention2);
@@ -69364,16 +69417,16 @@ function buildDashboard(view, limit = ISSUE_BODY_LIMIT) {
 
 _…cut at GitHub's size limit._`;
 }
-function headerLine(view) {
-  const counts = groupRows(view.rows).map(({ group, rows }) => `${rows.length} ${GROUP_TITLES[group]}`);
-  const branch = codeSpan(view.ref);
-  const kept = view.repoUrl !== null ? " Kept current by plan-hygiene; edits to this issue are overwritten." : "";
-  return `${plural(view.rows.length, "plan")} on ${branch}${counts.length > 0 ? `: ${counts.join(" · ")}` : ""}.${kept}`;
+function headerLine(view2) {
+  const counts = groupRows(view2.rows).map(({ group, rows }) => `${rows.length} ${GROUP_TITLES[group]}`);
+  const branch = codeSpan(view2.ref);
+  const kept = view2.repoUrl !== null ? " Kept current by plan-hygiene; edits to this issue are overwritten." : "";
+  return `${plural(view2.rows.length, "plan")} on ${branch}${counts.length > 0 ? `: ${counts.join(" · ")}` : ""}.${kept}`;
 }
-function attentionSection(view) {
-  const rows = view.rows.filter((r) => r.attention.length > 0).sort((a, b) => a.path < b.path ? -1 : 1);
+function attentionSection(view2) {
+  const rows = view2.rows.filter((r) => r.attention.length > 0).sort((a, b) => a.path < b.path ? -1 : 1);
   if (rows.length === 0) return null;
-  const items = rows.slice(0, MAX_ATTENTION).map((r) => `- ${planLink(r, view)}: ${r.attention.map((a, i) => i === 0 && r.openQuestions.firstLine !== null && a.startsWith("In Progress with") ? link(a, fileUrl(view, r.path, r.openQuestions.firstLine)) : a).join("; ")}`);
+  const items = rows.slice(0, MAX_ATTENTION).map((r) => `- ${planLink(r, view2)}: ${r.attention.map((a, i) => i === 0 && r.openQuestions.firstLine !== null && a.startsWith("In Progress with") ? link(a, fileUrl(view2, r.path, r.openQuestions.firstLine)) : a).join("; ")}`);
   if (rows.length > MAX_ATTENTION) items.push(`- …and ${plural(rows.length - MAX_ATTENTION, "more plan")}`);
   return [`### Needs attention (${rows.length})`, "", ...items].join("\n");
 }
@@ -69382,13 +69435,13 @@ function tableHeader(showPulls, showDates) {
   return `| ${columns.join(" | ")} |
 |${columns.map(() => " --- ").join("|")}|`;
 }
-function tableRow(row, view, showPulls, showDates) {
+function tableRow(row, view2, showPulls, showDates) {
   const cells = [
-    planLink(row, view) + (row.title ? `<br>${escapeText(clip(row.title, 80))}` : ""),
+    planLink(row, view2) + (row.title ? `<br>${escapeText(clip(row.title, 80))}` : ""),
     row.status === null ? "—" : escapeText(clip(row.status, 40)),
     row.phases.total === 0 ? "—" : `${row.phases.confirmed}/${row.phases.total}`,
     row.criteria.total === 0 ? "—" : `${row.criteria.checked}/${row.criteria.total}`,
-    row.openQuestions.unresolved === 0 ? "—" : link(String(row.openQuestions.unresolved), fileUrl(view, row.path, row.openQuestions.firstLine ?? void 0)),
+    row.openQuestions.unresolved === 0 ? "—" : link(String(row.openQuestions.unresolved), fileUrl(view2, row.path, row.openQuestions.firstLine ?? void 0)),
     findingsCell(row)
   ];
   if (showPulls) cells.push(row.pulls && row.pulls.length > 0 ? row.pulls.map((n) => `#${n}`).join(", ") : "—");
@@ -69403,11 +69456,11 @@ function findingsCell(row) {
   const more = row.rules.length > MAX_RULE_LINKS ? ` +${row.rules.length - MAX_RULE_LINKS}` : "";
   return `${counts.join(" ")}: ${rules2.join(" ")}${more}`;
 }
-function planLink(row, view) {
-  return link(codeSpan(row.path), fileUrl(view, row.path));
+function planLink(row, view2) {
+  return link(codeSpan(row.path), fileUrl(view2, row.path));
 }
-function fileUrl(view, path2, line) {
-  if (view.repoUrl !== null) return blobUrl(view.repoUrl, view.ref, path2, line);
+function fileUrl(view2, path2, line) {
+  if (view2.repoUrl !== null) return blobUrl(view2.repoUrl, view2.ref, path2, line);
   return `${path2.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`;
 }
 

@@ -14,6 +14,7 @@ import { staleConfirmation } from "../rules/stale-confirmation.js";
 import { findPlans } from "./find-plans.js";
 import { addRepositoryFindings } from "./repository-findings.js";
 import { addTickNotices } from "./tick-notices.js";
+import { addStalePlanFindings } from "./stale-plan-history.js";
 import type { ParseCache } from "./parse-cache.js";
 import { pathsNamedInBody } from "./paths-named-in-body.js";
 import type { PullRequestEvent } from "./pull-request-event.js";
@@ -77,6 +78,7 @@ export async function checkPullRequest(octokit: GitHubClient, event: PullRequest
     }
     await addRepositoryFindings(octokit, { owner, repo, headSha }, found.plans, config);
     await addTickNotices(found.plans, listing, found.context.blobs, config, deps.cache);
+    await addStalePlanFindings(octokit, { owner, repo, headSha }, found.plans, config);
     const report: CheckReport = {
       repoUrl: event.repoUrl,
       headSha,

@@ -80,9 +80,9 @@ describe("plan versus code in the PR check (node lib/main.js)", () => {
     await api?.close();
   });
 
-  async function openAndCheck(repo: string, branch: string, files: Record<string, string>) {
+  async function openAndCheck(repo: string, branch: string, files: Record<string, string>, body?: string) {
     gh.commit(repo, branch, files);
-    const pull = gh.openPullRequest(repo, { head: branch, title: branch });
+    const pull = gh.openPullRequest(repo, { head: branch, title: branch, body });
     gh.clearRequests();
     const { status, summary } = await deliver(main, secret, "pull_request", pullRequestPayload(gh, repo, pull.number, "opened"), { timeoutMs: 60_000 });
     expect(status).toBeLessThan(300);
@@ -182,5 +182,57 @@ describe("plan versus code in the PR check (node lib/main.js)", () => {
     } finally {
       gh.treeEntryLimit = 100_000;
     }
+  }, 60_000);
+  const pausedPlan = [
+    "# Implementation Plan: Export pagination",
+    "",
+    "**Status:** In Progress",
+    "",
+    "## Implementation Phases",
+    "",
+    "### Phase 1: Cursor",
+    "",
+    "**Changes Required**:",
+    "1. **File**: `src/export/cursor.ts`",
+    "",
+    "**Success Criteria**:",
+    "- [ ] Cursor tests pass",
+    "",
+    "**Confirmation Gate**: Pages are stable under writes.",
+    "",
+    "## Open Questions",
+    "",
+    "None.",
+    "",
+  ].join("\n");
+  const stale = (annotations: { title?: string }[]) => annotations.filter((a) => a.title === "stale-plan");
+  const historyReads = (list: string) => list.split(", ").filter((r) => r.startsWith("GET /commits"));
+
+  it("stale-plan: a plan the description names, In Progress, untouched with its files for 30 days: a notice, from plain reads only", async () => {
+    const repo = "octo-org/export-paused";
+    // the fake dates commits from 2026-01-01: long before now
+    gh.addRepo(repo, { files: { "docs/plans/paging.md": pausedPlan, "src/export/cursor.ts": "export {};\n" } });
+    const { run, requests } = await openAndCheck(repo, "unrelated", { "src/other.ts": "export {};\n" }, "Part of docs/plans/paging.md.");
+    const [notice, ...more] = stale(run.annotations);
+    expect(more).toEqual([]);
+    expect(notice).toMatchObject({ path: "docs/plans/paging.md", start_line: 3, annotation_level: "notice" });
+    expect((notice as { message: string }).message).toMatch(/^Unexpected `In Progress` plan with no change since 2026-01-01 \(\d+ days\) to it or the file it names, expected a plan being worked on to change within 30 days/);
+    // the plan, then its one named file: plain GETs, no throttle slot
+    expect(historyReads(requests.list)).toEqual(["GET /commits", "GET /commits"]);
+    expect(requests.throttled).toBe(2);
+    process.stdout.write(`\nstale-plan, notice: ${requests.throttled} throttled / ${requests.total} total: ${requests.list}\n`);
+  }, 60_000);
+
+  it("stale-plan: nothing when a file the plan names changed recently; a plan the PR changes is not asked about", async () => {
+    const repo = "octo-org/export-active";
+    gh.addRepo(repo, { files: { "docs/plans/paging.md": pausedPlan, "src/export/cursor.ts": "export {};\n" } });
+    gh.store.clock = Date.now() - 2 * 24 * 60 * 60 * 1000;
+    gh.commit(repo, "main", { "src/export/cursor.ts": "export const cursor = 1;\n" });
+    const named = await openAndCheck(repo, "unrelated", { "src/other.ts": "export {};\n" }, "Part of docs/plans/paging.md.");
+    expect(stale(named.run.annotations)).toEqual([]);
+    expect(historyReads(named.requests.list)).toHaveLength(2);
+    const changed = await openAndCheck(repo, "plan-edit", { "docs/plans/paging.md": pausedPlan.replace("Cursor tests", "Cursor unit tests") });
+    expect(stale(changed.run.annotations)).toEqual([]);
+    expect(historyReads(changed.requests.list)).toEqual([]);
   }, 60_000);
 });
