@@ -67883,16 +67883,20 @@ function unapplyPatch(after, patch) {
       if (noNewline) i++;
       if (!noNewline) text4 += "\n";
       if (op === " " || op === "+") {
-        if (lines[next] !== text4) return null;
+        const line = lines[next];
+        if (line === void 0 || bare(line) !== bare(text4)) return null;
+        if (op === " ") before.push(line);
         next++;
-      }
-      if (op === " " || op === "-") before.push(text4);
-      else if (op !== "+") return null;
+      } else if (op === "-") before.push(text4);
+      else return null;
     }
     out.push(...before);
   }
   out.push(...lines.slice(next));
   return out.join("");
+}
+function bare(line) {
+  return line.replace(/^\uFEFF/, "").replace(/\r(?=\n?$)/, "");
 }
 function splitLines2(text4) {
   const lines = text4.split(/(?<=\n)/);

@@ -34,16 +34,26 @@ export function unapplyPatch(after: string, patch: string): string | null {
       if (noNewline) i++;
       if (!noNewline) text += "\n";
       if (op === " " || op === "+") {
-        if (lines[next] !== text) return null;
+        const line = lines[next];
+        if (line === undefined || bare(line) !== bare(text)) return null;
+        // context keeps the file's own bytes (its CRs, its BOM); a removed line has only the patch's
+        if (op === " ") before.push(line);
         next++;
-      }
-      if (op === " " || op === "-") before.push(text);
-      else if (op !== "+") return null;
+      } else if (op === "-") before.push(text);
+      else return null;
     }
     out.push(...before);
   }
   out.push(...lines.slice(next));
   return out.join("");
+}
+
+/**
+ * A line as compared with the patch: without a BOM or a CR before its newline, which some diff
+ * views drop. Only the base text's line endings can differ then, which its parse does not mind.
+ */
+function bare(line: string): string {
+  return line.replace(/^\uFEFF/, "").replace(/\r(?=\n?$)/, "");
 }
 
 /** Lines with their `\n` (a last line without one keeps none); "" has no lines. */

@@ -27,6 +27,11 @@ describe("unapplyPatch: the text before a change, from the text after and GitHub
     expect(unapplyPatch("x\n", "@@ -1 +1 @@\n-y\n+x")).toBe("y\n");
   });
 
+  it("applies a patch whose lines lost their CR or the BOM to a CRLF file with a BOM", () => {
+    const after = "\uFEFF# Plan\r\n\r\n- [x] Done\r\n";
+    expect(unapplyPatch(after, "@@ -1,3 +1,3 @@\n # Plan\n \n-- [ ] Done\n+- [x] Done")).toBe("\uFEFF# Plan\r\n\r\n- [ ] Done\n");
+  });
+
   it("is null when the patch does not fit the text (another version, or not a patch)", () => {
     expect(unapplyPatch("a\nb\n", "@@ -1,2 +1,2 @@\n a\n-c\n+d")).toBeNull();
     expect(unapplyPatch("a\n", "Binary files differ")).toBeNull();
