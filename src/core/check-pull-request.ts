@@ -55,7 +55,9 @@ export interface CheckOutcome {
  * post the check run and keep the sticky comment current. Typical cost after the installation
  * token: plain REST reads (file list, plans, configuration, comments; many plans: one GraphQL
  * query instead), ONE throttled write for the check run (created completed; in progress first
- * only when a plan parses in a worker), and the comment write only when its text changes. The check run is always completed:
+ * only when a plan parses in a worker), and the comment write only when its text changes.
+ * `ticked-without-change` costs nothing (the plan at the merge base is rebuilt from the listing's
+ * patch); `stale-plan` reads commit dates (plain GETs) only for plans named but not changed. The check run is always completed:
  * on any error it concludes `failure` saying so, and the error is logged and rethrown.
  */
 export async function checkPullRequest(octokit: GitHubClient, event: PullRequestEvent, deps: CheckDeps): Promise<CheckOutcome> {
