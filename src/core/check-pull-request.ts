@@ -13,6 +13,8 @@ import { isRuleOff } from "../rules/rule-setting.js";
 import { staleConfirmation } from "../rules/stale-confirmation.js";
 import { findPlans } from "./find-plans.js";
 import { addRepositoryFindings } from "./repository-findings.js";
+import { addTickNotices } from "./tick-notices.js";
+import { addStalePlanFindings } from "./stale-plan-history.js";
 import type { ParseCache } from "./parse-cache.js";
 import { pathsNamedInBody } from "./paths-named-in-body.js";
 import type { PullRequestEvent } from "./pull-request-event.js";
@@ -53,7 +55,9 @@ export interface CheckOutcome {
  * post the check run and keep the sticky comment current. Typical cost after the installation
  * token: plain REST reads (file list, plans, configuration, comments; many plans: one GraphQL
  * query instead), ONE throttled write for the check run (created completed; in progress first
- * only when a plan parses in a worker), and the comment write only when its text changes. The check run is always completed:
+ * only when a plan parses in a worker), and the comment write only when its text changes.
+ * `ticked-without-change` costs nothing (the plan at the merge base is rebuilt from the listing's
+ * patch); `stale-plan` reads commit dates (plain GETs) only for plans named but not changed. The check run is always completed:
  * on any error it concludes `failure` saying so, and the error is logged and rethrown.
  */
 export async function checkPullRequest(octokit: GitHubClient, event: PullRequestEvent, deps: CheckDeps): Promise<CheckOutcome> {
@@ -75,6 +79,8 @@ export async function checkPullRequest(octokit: GitHubClient, event: PullRequest
       for (const p of found.plans) p.findings.push(...applyConfiguredSeverity(await findStaleConfirmations(octokit, { owner, repo, headSha }, p.plan), config));
     }
     await addRepositoryFindings(octokit, { owner, repo, headSha }, found.plans, config);
+    await addTickNotices(found.plans, listing, found.context.blobs, config, deps.cache);
+    await addStalePlanFindings(octokit, { owner, repo, headSha }, found.plans, config);
     const report: CheckReport = {
       repoUrl: event.repoUrl,
       headSha,

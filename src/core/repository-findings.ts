@@ -25,7 +25,7 @@ export async function addRepositoryFindings(
   if (isRuleOff(config, doneWithoutChange.id)) return;
   const asks = plans.filter((p) => !p.plan.unparseable && p.plan.isPlan && namesDoneFiles(p.plan));
   if (asks.length === 0) return;
-  const exact = () => [...new Set(asks.flatMap((p) => namedFiles(p.plan)))];
+  const exact = () => unique(asks.flatMap((p) => namedFiles(p.plan)));
   const tree = await readTree(octokit, { owner: target.owner, repo: target.repo, sha: target.headSha, lookup: exact });
   const repo = fileListView(tree.files, {
     where: `at commit \`${target.headSha.slice(0, 7)}\``,
@@ -45,8 +45,18 @@ function namesDoneFiles(plan: PlanDocument): boolean {
   return plan.checkboxes.some((b) => b.checked && taskNamedPaths(plan, b).length > 0);
 }
 
-/** Exact file paths a lookup can answer (not directories, globs or bare names). */
-function namedFiles(plan: PlanDocument): string[] {
+/**
+ * Exact file paths a lookup can answer (not directories, globs or bare names), each with the
+ * same path from the plan's folder, which `namedPathExists` asks next when the first is absent.
+ */
+function namedFiles(plan: PlanDocument): string[][] {
   const named = [...plan.phases.flatMap((phase) => (doneClaim(plan, phase) ? phaseNamedPaths(plan, phase) : [])), ...plan.checkboxes.filter((b) => b.checked).flatMap((b) => taskNamedPaths(plan, b))];
-  return named.filter((n) => n.kind === "file" && n.path.includes("/")).map((n) => n.path);
+  const dir = plan.path.includes("/") ? plan.path.slice(0, plan.path.lastIndexOf("/") + 1) : "";
+  return named.filter((n) => n.kind === "file" && n.path.includes("/")).map((n) => (dir ? [n.path, `${dir}${n.path}`] : [n.path]));
+}
+
+/** Named paths once each (the same path named twice is one lookup). */
+function unique(groups: string[][]): string[][] {
+  const seen = new Set<string>();
+  return groups.filter((g) => !seen.has(g.join("\0")) && seen.add(g.join("\0")));
 }

@@ -13,6 +13,7 @@ import { stalePlan } from "./stale-plan.js";
 import { successCriteria } from "./success-criteria.js";
 import { templatePlaceholders } from "./template-placeholders.js";
 import { testFirst } from "./test-first.js";
+import { tickedWithoutChange } from "./ticked-without-change.js";
 
 /** Every rule, in the order findings on the same position are listed. Adding a rule = one line here. */
 export const rules: readonly Rule[] = [
@@ -34,8 +35,8 @@ export const rules: readonly Rule[] = [
 /** Rules that need facts about the repository (`RuleContext.repo` / `history`); silent without them. */
 export const repositoryRules: readonly Rule[] = [doneWithoutChange, stalePlan];
 
-/** Rules whose findings need the repository's history, not only the plan text; the GitHub App reports them. */
-export const historyRules: readonly RuleInfo[] = [staleConfirmation];
+/** Rules whose findings need the repository's history or the pull request, not only the plan text; the PR check reports them. */
+export const historyRules: readonly RuleInfo[] = [staleConfirmation, tickedWithoutChange];
 
 /** Every rule id a user can configure in `rules:`, with its docs page. */
 export const ruleCatalog: readonly RuleInfo[] = [...rules, ...historyRules];

@@ -21,11 +21,7 @@ export const stalePlan: Rule = {
     const why = inProgress(plan);
     if (!why) return [];
     const days = staleDays(ctx);
-    const paths: RepoPath[] = [{ path: plan.path, kind: "file" }];
-    const seen = new Set([plan.path]);
-    for (const phase of activePhases(plan)) {
-      for (const named of phaseNamedPaths(plan, phase)) if (!seen.has(named.path)) (seen.add(named.path), paths.push(named));
-    }
+    const paths = stalePlanPaths(plan);
     const span = plan.status ? firstLineOf(plan, plan.status.span) : documentAnchor(plan);
     const last = history.lastChange(paths);
     // no history to ask (the CLI says so once, outside the findings)
@@ -42,7 +38,18 @@ export const stalePlan: Rule = {
   },
 };
 
-function inProgress(plan: PlanDocument): string | null {
+/** The paths whose history decides: the plan itself first, then every path its phases name, once each. */
+export function stalePlanPaths(plan: PlanDocument): RepoPath[] {
+  const paths: RepoPath[] = [{ path: plan.path, kind: "file" }];
+  const seen = new Set([plan.path]);
+  for (const phase of activePhases(plan)) {
+    for (const named of phaseNamedPaths(plan, phase)) if (!seen.has(named.path)) (seen.add(named.path), paths.push({ path: named.path, kind: named.kind }));
+  }
+  return paths;
+}
+
+/** Why the plan counts as being worked on (its Status, or a phase partly done), null when it does not. */
+export function inProgress(plan: PlanDocument): string | null {
   const status = plan.status ? normalizeStatus(visibleText(plan.status.value)) : null;
   if (status === "completed") return null;
   if (status === "in-progress") return `${quote(plan.status!.value)}`;

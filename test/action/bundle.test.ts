@@ -72,6 +72,18 @@ describe("dist/action.js on pull_request", () => {
     expect(after[0]!.body).toContain("no problems found");
   }, 60_000);
 
+  it("a PR that ticks a phase and changes none of its files: the same ticked-without-change notice as the App (check, outputs)", async () => {
+    gh.commit(REPO, "tick", { [PLAN]: TEXT.replace("  - [ ] Integration tests pass", "  - [x] Integration tests pass"), "README.md": "# app\n" });
+    gh.openPullRequest(REPO, { head: "tick", title: "Tick phase 2", user: "dana" });
+    const result = await run("pull_request", pullRequestPayload(gh, REPO, 2, "opened"));
+    noStackTrace(result);
+    const [check] = gh.checkRuns(REPO, gh.branchSha(REPO, "tick") as string);
+    const notice = check!.annotations.find((a) => a.title === "ticked-without-change");
+    expect(notice).toMatchObject({ path: PLAN, start_line: 38, annotation_level: "notice" });
+    expect(notice!.message).toContain("Ticked in this PR (line 38), but none of Phase 2's files changed here: `src/routes/export.ts`.");
+    expect(JSON.parse(result.outputs.plans!).files[0].findings.map((x: { rule: string }) => x.rule)).toContain("ticked-without-change");
+  });
+
   it("a fork PR's read-only token: findings as workflow-command annotations and the summary, exit code per fail-on, no stack trace, nothing written", async () => {
     gh.addRepo("forker/app", { parent: REPO });
     gh.commit("forker/app", "idea", { [PLAN]: TEXT.replace("Limit `/export`", "Limit `/export` (fork)") });

@@ -126,6 +126,23 @@ describe("throttled and total requests per event (node lib/main.js)", () => {
     if (n === 1) expect(again.total).toBeLessThanOrEqual(6);
   }, 180_000);
 
+  it("ticked-without-change costs nothing: a PR ticking Phase 2 without its files (notice) makes the same requests as one that changes them", async () => {
+    const repo = "octo-org/budget-tick";
+    gh.addRepo(repo, { files: { "docs/plans/cache.md": GATED_PLAN, "src/export/invalidate.ts": "export {};\n" } });
+    const tick = GATED_PLAN.replace("  - [ ] Invalidation tests pass", "  - [x] Invalidation tests pass");
+    gh.commit(repo, "tick-only", { "docs/plans/cache.md": tick });
+    gh.openPullRequest(repo, { head: "tick-only", title: "Tick only" });
+    const notice = await measure("opened, 1 plan ticked, no phase file changed (notice)", repo, "pull_request", pullRequestPayload(gh, repo, 1, "opened"));
+    expect(gh.comments(repo, 1)[0]!.body).toContain("none of Phase 2's files changed here");
+    gh.commit(repo, "tick-and-code", { "docs/plans/cache.md": tick, "src/export/invalidate.ts": "export const drop = 1;\n" });
+    gh.openPullRequest(repo, { head: "tick-and-code", title: "Tick and code" });
+    const silent = await measure("opened, 1 plan ticked, a phase file changed (no notice)", repo, "pull_request", pullRequestPayload(gh, repo, 2, "opened"));
+    expect(gh.comments(repo, 2).map((c) => c.body).join("")).not.toContain("ticked-without-change");
+    expect(notice.throttled).toBe(2);
+    expect(silent.throttled).toBe(notice.throttled);
+    expect(notice.total).toBe(silent.total);
+  }, 60_000);
+
   it("the total is flat from 20 to 100 plans (but for the second page of a 101-file listing)", () => {
     const total = (event: string) => rows.find((r) => r.event === event)!.total;
     expect(total("reopened, 100 plan(s), comment unchanged")).toBeLessThanOrEqual(total("reopened, 20 plan(s), comment unchanged") + 1);

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { unifiedDiff } from "./unified-diff.js";
 
 // A tiny content-addressed git object store: blobs and commits with flat trees (path → blob sha).
 // Blob shas are real git blob shas, so tests can compare them with `git hash-object`.
@@ -20,6 +21,8 @@ export interface FileChange {
   additions: number;
   deletions: number;
   changes: number;
+  /** the unified-diff hunks of a text file (absent for binary files and unchanged renames, as on GitHub) */
+  patch?: string;
 }
 
 export class GitStore {
@@ -27,7 +30,8 @@ export class GitStore {
   readonly commits = new Map<string, FakeCommit>();
   /** tree sha → flat tree, for the git/trees endpoints */
   readonly trees = new Map<string, Map<string, string>>();
-  private clock = Date.parse("2026-01-01T00:00:00Z");
+  /** the next commit's date (ms; each commit moves it one minute on): set it to date commits, e.g. recent ones for `stale-plan` */
+  clock = Date.parse("2026-01-01T00:00:00Z");
 
   putBlob(content: string | Buffer): string {
     const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
@@ -121,7 +125,15 @@ export class GitStore {
       const sha = before.get(path) as string;
       changes.push({ filename: path, status: "removed", sha, additions: 0, deletions: lineCount(this.blobs.get(sha)), changes: 0 });
     }
-    for (const change of changes) change.changes = change.additions + change.deletions;
+    for (const change of changes) {
+      change.changes = change.additions + change.deletions;
+      const old = change.status === "added" ? "" : change.status === "removed" ? this.blobs.get(change.sha) : before.get(change.filename) ? this.blobs.get(before.get(change.filename) as string) : undefined;
+      const now = change.status === "removed" ? "" : this.blobs.get(change.sha);
+      if (change.status !== "renamed" && old !== undefined && now !== undefined && isText(old) && isText(now)) {
+        const patch = unifiedDiff(old.toString(), now.toString());
+        if (patch !== null) change.patch = patch;
+      }
+    }
     return changes.sort((a, b) => (a.filename < b.filename ? -1 : 1));
   }
 }
@@ -129,4 +141,8 @@ export class GitStore {
 function lineCount(bytes: Buffer | undefined): number {
   if (!bytes || bytes.length === 0) return 0;
   return bytes.toString("utf8").split("\n").length;
+}
+
+function isText(bytes: string | Buffer): boolean {
+  return typeof bytes === "string" || (!bytes.includes(0) && Buffer.from(bytes.toString("utf8"), "utf8").equals(bytes));
 }

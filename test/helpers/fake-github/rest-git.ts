@@ -141,6 +141,28 @@ export function addGitRoutes(router: Router): void {
     return { status: 201, body: { sha: gh.store.putBlob(bytes) } };
   });
 
+  // Like `git log <sha> -- <path>`: commits reachable from `sha` (default branch by default),
+  // newest first, that changed `path` (a file, or anything under a directory) against their first parent.
+  router.add("GET", "/repos/:owner/:repo/commits", (ctx) => {
+    const r = ctx.repo();
+    const head = ctx.gh.resolveRev(r, ctx.query.sha ?? "HEAD");
+    if (!head) throw new HttpError(404, "Not Found");
+    const path = ctx.query.path?.replace(/^\/+|\/+$/g, "");
+    const store = ctx.gh.store;
+    const under = (tree: Map<string, string>) => [...tree.entries()].filter(([p]) => !path || p === path || p.startsWith(`${path}/`)).map((e) => e.join(" ")).sort().join("\n");
+    const touched = (sha: string) => {
+      const commit = store.commit(sha);
+      const parent = commit.parents[0];
+      return under(commit.tree) !== (parent ? under(store.commit(parent).tree) : "");
+    };
+    const shas = store.ancestors(head).filter(touched).sort((a, b) => (store.commit(b).author.date < store.commit(a).author.date ? -1 : 1));
+    const items = shas.map((sha) => {
+      const commit = store.commit(sha);
+      return { sha, node_id: `C_${sha}`, commit: { message: commit.message, author: commit.author, committer: commit.author }, parents: commit.parents.map((p) => ({ sha: p })) };
+    });
+    return paged(ctx, `/repos/${r.fullName}/commits`, items);
+  });
+
   router.add("GET", "/repos/:owner/:repo/commits/:ref", ({ gh, repo, params }) => {
     const sha = gh.resolveRev(repo(), params.ref as string);
     if (!sha) throw new HttpError(422, `No commit found for SHA: ${params.ref}`);
