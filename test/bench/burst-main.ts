@@ -1,3 +1,4 @@
+import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { ensureBuilt } from "../e2e/main-process.js";
 import { hasRedisServer, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
@@ -21,7 +22,7 @@ const cell = (cells: string[], widths: number[]) => cells.map((c, i) => c.padEnd
 async function main(): Promise<void> {
   process.stdout.write(
     `\nburst (issue 15): ${prs} pull_request.opened deliveries for ${prs} repositories of one installation, sent at once to node lib/main.js ` +
-      `against the fake GitHub (node ${process.version}; timeout ${timeoutMs / 1000} s per variant; dashboard debounced out)\n`,
+      `against the fake GitHub (node ${process.version}, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)} at the start; timeout ${timeoutMs / 1000} s per variant; dashboard debounced out)\n`,
   );
   ensureBuilt();
   const rows: string[][] = [];
