@@ -35,17 +35,25 @@ export async function startRedisServer(): Promise<RedisServer> {
   client.on("error", () => undefined); // refused until redis-server listens; it retries
   const deadline = Date.now() + 10_000;
   while (client.status !== "ready") {
-    if (Date.now() > deadline) throw new Error("redis-server did not accept connections within 10 s");
+    if (Date.now() > deadline) {
+      client.disconnect();
+      child.kill("SIGKILL");
+      throw new Error(`redis-server on port ${port} did not accept connections within 10 s`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
     url: `redis://127.0.0.1:${port}`,
     client,
+    /** SIGTERM, then SIGKILL after 2 s; resolves once the process has exited */
     async stop() {
       client.disconnect();
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 2000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }
