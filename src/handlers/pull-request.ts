@@ -24,7 +24,7 @@ export function pullRequestHandler(deps: HandlerDeps) {
     if (await deps.isOwnEvent(payload.sender)) return { outcome: "skipped", reason: "event caused by this app" };
     const event = toPullRequestEvent(payload.pull_request, payload.installation?.id ?? null);
     const check = () => checkPullRequest(context.octokit, event, { log: context.log, cache: deps.cache });
-    const serial = deps.serial ? await deps.serial.run(`${event.owner}/${event.repo}#${event.number}`, context.id, check) : { ran: true as const, value: await check() };
+    const serial = deps.serial ? await deps.serial.run(`${event.owner}/${event.repo}#${event.number}`, context.id, check, updatedAt(payload.pull_request)) : { ran: true as const, value: await check() };
     if (!serial.ran) return { outcome: "skipped", reason: serial.reason === "duplicate" ? "delivery id already handled (a redelivery)" : "coalesced: a newer delivery for this pull request checks it" };
     const result = serial.value;
     // The dashboard's "open PRs" column: this PR changes or names a plan, or is shown there now.
@@ -33,4 +33,9 @@ export function pullRequestHandler(deps: HandlerDeps) {
     }
     return { outcome: result.outcome, plans: result.plans, ...(result.reason ? { reason: result.reason } : {}) };
   };
+}
+
+/** The PR's `updated_at` as GitHub sent it (ISO 8601, comparable as text), if present. */
+function updatedAt(pull: { updated_at?: unknown }): string | undefined {
+  return typeof pull.updated_at === "string" ? pull.updated_at : undefined;
 }

@@ -38,3 +38,14 @@ describe("perPullRequest", () => {
     expect(await serial.run("o/r#1", "flaky", async () => "ok")).toEqual({ ran: true, value: "ok" });
   });
 });
+
+describe("perPullRequest with the PR's updated_at", () => {
+  it("drops a delivery older than one already seen for the PR, whatever order they arrive in", async () => {
+    const serial = perPullRequest();
+    const ran: string[] = [];
+    await serial.run("o/r#1", "push-3", async () => ran.push("push-3"), "2026-12-07T10:00:03Z");
+    expect(await serial.run("o/r#1", "push-2", async () => ran.push("push-2"), "2026-12-07T10:00:02Z")).toEqual({ ran: false, reason: "coalesced" });
+    await serial.run("o/r#1", "edit", async () => ran.push("edit"), "2026-12-07T10:00:03Z"); // same second: arrival order
+    expect(ran).toEqual(["push-3", "edit"]);
+  });
+});

@@ -68,7 +68,20 @@ export function pullRequestPayload(gh: FakeGitHub, fullName: string, number: num
     head: { ...payload.pull_request.head, ref: pull.headRef, sha: gh.pullHeadSha(repo, pull), label: `${headRepository.owner.login}:${pull.headRef}`, repo: headRepository },
     base: { ...payload.pull_request.base, ref: pull.baseRef, sha: repo.refs.get(`heads/${pull.baseRef}`), label: `${repo.owner}:${pull.baseRef}`, repo: repository },
   };
+  payload.pull_request.updated_at = nextUpdatedAt(gh, fullName, number);
   return payload;
+}
+
+// GitHub's `updated_at` (whole seconds) moves with every event on a PR; payloads built one after
+// another carry later times, at least one second apart, as events on one PR are in real use.
+const lastUpdatedAt = new WeakMap<FakeGitHub, Map<string, number>>();
+function nextUpdatedAt(gh: FakeGitHub, fullName: string, number: number): string {
+  const perPull = lastUpdatedAt.get(gh) ?? new Map<string, number>();
+  lastUpdatedAt.set(gh, perPull);
+  const key = `${fullName}#${number}`;
+  const seconds = Math.max(Math.floor(Date.now() / 1000), (perPull.get(key) ?? 0) + 1);
+  perPull.set(key, seconds);
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** check_run.rerequested (or another action) for our check run on `headSha`. */
