@@ -1,3 +1,4 @@
+import { contentCreationLimiter } from "./content-creation-limiter.js";
 import { ProbotOctokit } from "probot";
 
 interface LimitLog {
@@ -26,13 +27,16 @@ const waitOut =
  * key. Probot's own handlers only log a secondary limit, so the caller's next attempt (the
  * check's failure report) came inside the same window and failed too: here the throttle plugin
  * waits the `retry-after` it was given and re-sends (a refused request took no effect).
- * The app's own JWT client (the redelivery scans) gets the key `app`.
+ * The app's own JWT client (the redelivery scans) gets the key `app`. Comment, issue and PR
+ * creations are spaced by GitHub's content-creation limits rather than the plugin's fixed 3 s
+ * (`content-creation-limiter.ts`).
  */
 export function perInstallationOctokit(): typeof ProbotOctokit {
   return ProbotOctokit.defaults((options: { auth?: { installationId?: number | string }; throttle?: object }) => {
     const installationId = options.auth?.installationId;
     if (!options.throttle) return options;
-    const throttle = { ...options.throttle, onSecondaryRateLimit: waitOut("Secondary rate limit"), onRateLimit: waitOut("Rate limit") };
+    const { connection } = options.throttle as { connection?: Parameters<typeof contentCreationLimiter>[0] };
+    const throttle = { ...options.throttle, onSecondaryRateLimit: waitOut("Secondary rate limit"), onRateLimit: waitOut("Rate limit"), notifications: contentCreationLimiter(connection) };
     return { ...options, throttle: { ...throttle, id: installationId === undefined ? "app" : `installation-${installationId}` } };
   }) as typeof ProbotOctokit;
 }
