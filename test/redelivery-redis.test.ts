@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { FakeGitHub } from "./helpers/fake-github.js";
-import { freePort, startApp, testCredentials, type AppProcess } from "./observability/app-process.js";
+import { startApp, testCredentials, type AppProcess } from "./observability/app-process.js";
 import { ensureBuilt } from "./e2e/main-process.js";
+import { hasRedisServer, startRedisServer, type RedisServer } from "./helpers/redis-server.js";
 import { createRedisRedeliveryStore } from "../src/redelivery/redis-store.js";
 
 // Two replicas share one real redis-server and scan one fake GitHub's failed deliveries at the
@@ -11,14 +11,6 @@ import { createRedisRedeliveryStore } from "../src/redelivery/redis-store.js";
 // what was requested, so each failed delivery is redelivered once in total. Skipped with a note
 // when the `redis-server` binary is missing.
 
-function hasRedisServer(): boolean {
-  try {
-    execFileSync("redis-server", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 const available = hasRedisServer();
 if (!available) console.warn("test/redelivery-redis.test.ts skipped: no `redis-server` binary (apt-get install redis-server).");
 const describeWithRedis = available ? describe : describe.skip;
@@ -44,7 +36,7 @@ const scanLines = (app: AppProcess) =>
 describeWithRedis("redelivery scans of two replicas sharing redis", () => {
   const gh = new FakeGitHub();
   const credentials = testCredentials();
-  let redisProcess: ChildProcess;
+  let server: RedisServer;
   let redis: Redis;
   let github: Awaited<ReturnType<FakeGitHub["listen"]>>;
   let redisUrl: string;
@@ -53,12 +45,9 @@ describeWithRedis("redelivery scans of two replicas sharing redis", () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    const port = await freePort();
-    redisProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    redis = new Redis({ port, host: "127.0.0.1", retryStrategy: () => 100 });
-    redis.on("error", () => undefined); // refused until redis-server listens; it retries
-    await until("redis-server to accept connections", () => redis.status === "ready");
-    redisUrl = `redis://127.0.0.1:${port}`;
+    server = await startRedisServer();
+    redis = server.client;
+    redisUrl = server.url;
     const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
     for (let i = 0; i < 30; i++) {
       const delivery = gh.hookDeliveries.add({ delivered_at: ago(60 - i), ...(i % 6 === 0 ? { status: "timed out", status_code: 0 } : {}) });
@@ -69,14 +58,13 @@ describeWithRedis("redelivery scans of two replicas sharing redis", () => {
       if (request.path.endsWith("/attempts")) await new Promise((resolve) => setTimeout(resolve, 300));
     };
     github = await gh.listen();
-    const env = { ...credentials, NODE_ENV: "production", LOG_FORMAT: "json", REDIS_URL: `redis://127.0.0.1:${port}`, GHE_HOST: github.host, GHE_PROTOCOL: "http", REDELIVERY_INTERVAL: "1" };
+    const env = { ...credentials, NODE_ENV: "production", LOG_FORMAT: "json", REDIS_URL: redisUrl, GHE_HOST: github.host, GHE_PROTOCOL: "http", REDELIVERY_INTERVAL: "1" };
     apps.push(...(await Promise.all([startApp({ cwd: process.cwd(), env }), startApp({ cwd: process.cwd(), env })])));
   }, 60_000);
 
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.stop("SIGKILL")));
-    redis?.disconnect();
-    redisProcess?.kill("SIGTERM");
+    await server?.stop();
     await github?.close();
   });
 

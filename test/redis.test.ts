@@ -1,25 +1,16 @@
 import { describe, it, expect, beforeAll, afterAll } from "@jest/globals";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { FakeGitHub } from "./helpers/fake-github.js";
-import { freePort, startApp, testCredentials, type AppProcess } from "./observability/app-process.js";
+import { startApp, testCredentials, type AppProcess } from "./observability/app-process.js";
 import { ensureBuilt } from "./e2e/main-process.js";
+import { hasRedisServer, startRedisServer, type RedisServer } from "./helpers/redis-server.js";
 
 // Scale-out: two app instances share one real redis-server (REDIS_URL → Probot's throttling runs
 // Bottleneck in Redis cluster mode through ioredis) and both serve deliveries against one fake
 // GitHub. Needs the `redis-server` binary (Debian package redis-server;
 // .ci/run installs it when it can) — without the binary the test is skipped with a note.
-
-function hasRedisServer(): boolean {
-  try {
-    execFileSync("redis-server", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const available = hasRedisServer();
 if (!available) console.warn("test/redis.test.ts skipped: no `redis-server` binary (apt-get install redis-server).");
@@ -74,32 +65,28 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
 describeWithRedis("two replicas sharing redis", () => {
   const gh = new FakeGitHub();
   const credentials = testCredentials();
-  let redisProcess: ChildProcess;
+  let server: RedisServer;
   let redis: Redis;
   let github: Awaited<ReturnType<FakeGitHub["listen"]>>;
   const apps: AppProcess[] = [];
 
   beforeAll(async () => {
     ensureBuilt();
-    const port = await freePort();
-    redisProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    redis = new Redis({ port, host: "127.0.0.1", retryStrategy: () => 100 });
-    redis.on("error", () => undefined); // refused until redis-server listens; it retries
-    await until("redis-server to accept connections", () => (redis.status === "ready" ? true : undefined));
+    server = await startRedisServer();
+    redis = server.client;
     gh.addRepo("acme/app", { files: { "README.md": "# app\n" } });
     for (const n of [1, 2]) {
       gh.commit("acme/app", `feature-${n}`, { [`plans/feature-${n}.md`]: PLAN });
       gh.openPullRequest("acme/app", { head: `feature-${n}`, title: `Feature ${n}`, body: `Implements plans/feature-${n}.md` });
     }
     github = await gh.listen();
-    const env = { ...credentials, NODE_ENV: "production", LOG_FORMAT: "json", REDIS_URL: `redis://127.0.0.1:${port}`, GHE_HOST: github.host, GHE_PROTOCOL: "http" };
+    const env = { ...credentials, NODE_ENV: "production", LOG_FORMAT: "json", REDIS_URL: server.url, GHE_HOST: github.host, GHE_PROTOCOL: "http" };
     apps.push(...(await Promise.all([startApp({ cwd: process.cwd(), env }), startApp({ cwd: process.cwd(), env })])));
   }, 60_000);
 
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.stop("SIGKILL")));
-    redis?.disconnect();
-    redisProcess?.kill("SIGTERM");
+    await server?.stop();
     await github?.close();
   });
 
