@@ -47,10 +47,12 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
   const queueConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   for (const connection of [redis, queueConnection]) connection.on("error", (error) => options.log.warn({ err: scrubSecrets(error.message) }, "plan-hygiene: redis connection error"));
+  // A job that failed for good is removed at once (its log line is the record): a job id left in
+  // Redis would make BullMQ ignore GitHub's redelivery of that delivery.
   const queue = new Queue<QueuedDelivery>(queueKeys.queue, {
     connection: queueConnection,
     prefix: queueKeys.prefix,
-    defaultJobOptions: { attempts: options.attempts ?? 5, backoff: { type: "github" }, removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 86_400, count: 1000 } },
+    defaultJobOptions: { attempts: options.attempts ?? 5, backoff: { type: "github" }, removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: true },
   });
   const { metrics, log } = options;
   const onAttempt = ({ job, outcome, waitMs, runMs, error }: { job: Job<QueuedDelivery>; outcome: JobOutcome | "retry" | "failed"; waitMs: number; runMs: number; error?: unknown }) => {

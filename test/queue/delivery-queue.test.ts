@@ -169,6 +169,7 @@ describeWithRedis("the delivery queue (REDIS_URL)", () => {
     expect(attempts.get(definite)).toHaveLength(1);
     // the final failure forgets the id, so a redelivery from GitHub is queued again
     expect((await send("issue_comment", { action: "created", installation: { id: 4 } }, definite)).status).toBe(202);
+    await until("the redelivered id to run again", () => attempts.get(definite)?.length === 2, 10_000);
     expect(metrics.registry.render()).toMatch(/plan_hygiene_queue_job_retries_total 1\b/);
   }, 30_000);
 });
