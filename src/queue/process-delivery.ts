@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { DelayedError, UnrecoverableError, type Job } from "bullmq";
 import type { Redis } from "ioredis";
+import { takeLease } from "../redis/lease.js";
 import { coalesceKey, installationKey } from "./coalesce-key.js";
-import { takeLock } from "./installation-lock.js";
 import { queueKeys, type QueuedDelivery } from "./queued-delivery.js";
 import { isTransient } from "./transient-error.js";
 
@@ -28,7 +27,7 @@ const RETRY_LATER_MS = 250;
  */
 export function processDelivery(deps: ProcessDeliveryDeps) {
   return async (job: Job<QueuedDelivery>, token?: string): Promise<JobOutcome> => {
-    const lock = await takeLock(deps.redis, queueKeys.installation(installationKey(job.data.payload)), randomUUID(), deps.lockMs);
+    const lock = await takeLease(deps.redis, queueKeys.installation(installationKey(job.data.payload)), deps.lockMs, { extendEvery: Math.max(deps.lockMs / 3, 50) });
     if (!lock) {
       await job.moveToDelayed(Date.now() + RETRY_LATER_MS + Math.floor(Math.random() * RETRY_LATER_MS), token);
       throw new DelayedError();
