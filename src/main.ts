@@ -18,6 +18,7 @@ import { createDeliveryQueue, type DeliveryQueue } from "./queue/delivery-queue.
 import { queueSettings } from "./queue/queue-settings.js";
 import { createServer } from "./server.js";
 import { listenAddress, startupProblems } from "./startup-env.js";
+import { wholeNumberEnv } from "./whole-number-env.js";
 
 // `npm start`: checks the environment, starts Probot's webhook middleware with /ping on
 // HOST:PORT, and on SIGTERM/SIGINT stops accepting, finishes in-flight deliveries, exits 0.
@@ -106,12 +107,9 @@ function startRedeliveryScans(probot: Probot, log: Logger, metrics: AppMetrics):
 
 /** DASHBOARD_DEBOUNCE_SECONDS: the dashboard's wait before a repository's own `dashboard.debounceSeconds` is known. */
 function dashboardDebounce(env: NodeJS.ProcessEnv): number | undefined {
-  const raw = env.DASHBOARD_DEBOUNCE_SECONDS;
-  if (raw === undefined || raw === "") return undefined;
-  const seconds = Number(raw);
-  if (Number.isInteger(seconds) && seconds >= 0 && seconds <= 3600) return seconds;
-  console.error(`plan-hygiene: DASHBOARD_DEBOUNCE_SECONDS must be a whole number of seconds from 0 to 3600; got \`${raw}\`, using 30`);
-  return undefined;
+  const { value, problem } = wholeNumberEnv(env, "DASHBOARD_DEBOUNCE_SECONDS", { min: 0, max: 3600, fallback: 30, unit: "seconds" });
+  if (problem) console.error(problem);
+  return value;
 }
 
 main().catch((error: unknown) => {
