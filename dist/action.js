@@ -67755,6 +67755,13 @@ function unique(items) {
   return [...new Set(items)];
 }
 
+// src/core/add-plan-findings.ts
+function addPlanFindings(plan, found) {
+  if (found.length === 0) return;
+  plan.findings.push(...found);
+  plan.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
 // src/github/read-tree.ts
 var MAX_DIRECT_LOOKUPS = 100;
 async function readTree(octokit, target) {
@@ -67833,8 +67840,7 @@ async function addRepositoryFindings(octokit, target, plans, config2) {
     limit: "GitHub truncated the repository tree; at most 100 paths were looked up one by one"
   });
   for (const p of asks) {
-    p.findings.push(...lintPlan(p.plan, config2, [doneWithoutChange], { repo }));
-    p.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    addPlanFindings(p, lintPlan(p.plan, config2, [doneWithoutChange], { repo }));
     p.repo = repo;
   }
 }
@@ -67991,9 +67997,7 @@ async function addTickNotices(plans, listing, blobs, config2, cache2) {
     const base = await cache2.parseAsync(blobOid(before), basePath, before, parseOptionsFor(config2, basePath));
     if (base.unparseable || !base.isPlan) continue;
     const found = applyConfiguredSeverity(tickedWithoutChangeFindings(base, p.plan, changed), config2);
-    if (found.length === 0) continue;
-    p.findings.push(...found);
-    p.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    addPlanFindings(p, found);
   }
 }
 function blobOid(text4) {
@@ -68023,8 +68027,7 @@ async function addStalePlanFindings(octokit, target, plans, config2, now = /* @_
   for (const p of plans) {
     if (p.changed || p.plan.unparseable || !p.plan.isPlan || !inProgress(p.plan)) continue;
     const history = await askHistory(octokit, target, stalePlanPaths(p.plan), now, window2);
-    p.findings.push(...lintPlan(p.plan, config2, [stalePlan], { history }));
-    p.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    addPlanFindings(p, lintPlan(p.plan, config2, [stalePlan], { history }));
   }
 }
 async function askHistory(octokit, target, paths, now, window2) {

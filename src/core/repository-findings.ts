@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { addPlanFindings } from "./add-plan-findings.js";
 import type { GitHubClient } from "../github/client.js";
 import { readTree } from "../github/read-tree.js";
 import { lintPlan } from "../lint/lint-plan.js";
@@ -34,8 +35,7 @@ export async function addRepositoryFindings(
     limit: "GitHub truncated the repository tree; at most 100 paths were looked up one by one",
   });
   for (const p of asks) {
-    p.findings.push(...lintPlan(p.plan, config, [doneWithoutChange], { repo }));
-    p.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    addPlanFindings(p, lintPlan(p.plan, config, [doneWithoutChange], { repo }));
     p.repo = repo;
   }
 }

@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { addPlanFindings } from "./add-plan-findings.js";
 import type { GitHubClient } from "../github/client.js";
 import { lastCommitDate } from "../github/last-commit-date.js";
 import { lintPlan } from "../lint/lint-plan.js";
@@ -33,8 +34,7 @@ export async function addStalePlanFindings(
   for (const p of plans) {
     if (p.changed || p.plan.unparseable || !p.plan.isPlan || !inProgress(p.plan)) continue;
     const history = await askHistory(octokit, target, stalePlanPaths(p.plan), now, window);
-    p.findings.push(...lintPlan(p.plan, config, [stalePlan], { history }));
-    p.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    addPlanFindings(p, lintPlan(p.plan, config, [stalePlan], { history }));
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Config } from "../config/schema.js";
+import { addPlanFindings } from "./add-plan-findings.js";
 import { unapplyPatch } from "../edit/unapply-patch.js";
 import type { BlobText } from "../github/blob-node.js";
 import type { ChangedFile } from "../github/list-pull-request-files.js";
@@ -37,9 +38,7 @@ export async function addTickNotices(
     const base = await cache.parseAsync(blobOid(before), basePath, before, parseOptionsFor(config, basePath));
     if (base.unparseable || !base.isPlan) continue;
     const found = applyConfiguredSeverity(tickedWithoutChangeFindings(base, p.plan, changed), config);
-    if (found.length === 0) continue;
-    p.findings.push(...found);
-    p.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    addPlanFindings(p, found);
   }
 }
 
